@@ -1,0 +1,38 @@
+"""arnews: Arabic news text — normalization, boilerplate, sentences and named entities.
+
+>>> import arnews
+>>> arnews.normalize("العَرَبِيّة")
+'العربية'
+"""
+
+from arnews.boilerplate import BoilerplateConfig, strip_boilerplate
+from arnews.entities import extract_entities
+from arnews.normalization import NormalizeConfig, Normalized, normalize, normalize_with_map
+from arnews.pipeline import process, process_many
+from arnews.segmentation import split_sentences
+from arnews.tokenization import tokenize
+from arnews.types import Article, Cleaned, Entity, Removed, Sentence, Span, Token
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "BoilerplateConfig",
+    "Cleaned",
+    "Entity",
+    "NormalizeConfig",
+    "Normalized",
+    "Removed",
+    "Sentence",
+    "Span",
+    "Token",
+    "__version__",
+    "extract_entities",
+    "normalize",
+    "normalize_with_map",
+    "process",
+    "process_many",
+    "split_sentences",
+    "strip_boilerplate",
+    "tokenize",
+]

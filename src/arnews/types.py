@@ -1,0 +1,162 @@
+"""Result types shared by every stage: small frozen dataclasses of offsets and labels.
+
+Every span type carries ``text``, ``start`` and ``end`` such that
+``source[start:end] == span.text`` for the string it was computed on.
+
+>>> s = Sentence("مرحبا.", 0, 6)
+>>> s.text, s.end - s.start
+('مرحبا.', 6)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "Article",
+    "Cleaned",
+    "Entity",
+    "EntityLabel",
+    "Removed",
+    "Sentence",
+    "Span",
+    "Token",
+    "TokenKind",
+]
+
+TokenKind = Literal["word", "number", "punct", "url", "email", "hashtag", "mention", "symbol"]
+"""What a token is: a word (any script), a number, punctuation, a URL, an e-mail address,
+a #hashtag, an @mention, or any other symbol (emoji, currency sign…)."""
+
+EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
+"""Named-entity types: people, organisations (agencies, parties, companies…), places, other."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A plain stretch of a text.
+
+    >>> Span("نص", 3, 5).end
+    5
+    """
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token with its place in the text and its attached proclitics.
+
+    ``proclitic`` holds the conjunctions and prepositions glued to the front of an Arabic
+    word (و ف ب ل ك and their stacks such as ``وب``); ``article`` holds the definite
+    article that follows them: ``"ال"``, or ``"ل"`` when the preposition لـ swallowed the
+    article's alef (``للمغرب`` = ``ل`` + ``ل`` + ``مغرب``).
+
+    >>> t = Token("والمغرب", 10, 17, "word", proclitic="و", article="ال")
+    >>> t.stem, t.base, t.base_start
+    ('مغرب', 'المغرب', 11)
+    >>> Token("للأمم", 0, 5, "word", proclitic="ل", article="ل").base
+    'الأمم'
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind = "word"
+    proclitic: str = ""
+    article: str = ""
+
+    @property
+    def stem(self) -> str:
+        """The word without proclitics and article."""
+        return self.text[len(self.proclitic) + len(self.article) :]
+
+    @property
+    def base_start(self) -> int:
+        """Offset where the word starts once its proclitics are set aside."""
+        return self.start + len(self.proclitic)
+
+    @property
+    def base(self) -> str:
+        """The word without proclitics, with an elided article restored (للمغرب → المغرب)."""
+        if self.article == "ل":
+            return "ال" + self.stem
+        return self.text[len(self.proclitic) :]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: ``source[start:end] == text``; no leading or trailing whitespace."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention.
+
+    ``canonical`` is the name as one would index it: normalized, without diacritics or an
+    attached proclitic, with an article swallowed by لـ restored.
+
+    >>> e = Entity("لأمم المتحدة", "ORG", 1, 13, 0.97, "الأمم المتحدة")
+    >>> e.label, e.canonical
+    ('ORG', 'الأمم المتحدة')
+    """
+
+    text: str
+    label: EntityLabel
+    start: int
+    end: int
+    score: float
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A block taken out of an article, with the reason code that explains why."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What :func:`arnews.strip_boilerplate` returns.
+
+    ``text`` is the article body (kept blocks in order, separated by blank lines);
+    ``kept`` and ``removed`` index the *input*; metadata lines moved out of the body go
+    to ``title``, ``published`` and ``source`` (and are listed in ``removed`` with the
+    reasons ``title``, ``date`` and ``source``).
+    """
+
+    text: str
+    kept: tuple[Span, ...]
+    removed: tuple[Removed, ...]
+    title: str | None = None
+    published: _dt.date | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A processed article: clean text, metadata, sentences and entities.
+
+    Offsets of ``sentences`` and ``entities`` index ``text``.
+    """
+
+    text: str
+    title: str | None = None
+    published: _dt.date | None = None
+    source: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
