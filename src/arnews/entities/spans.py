@@ -1,0 +1,174 @@
+"""Turn per-token BIO labels into entity spans over the text, and name them canonically.
+
+Every tagger (the embedded CRF, camel-tools' BERT model) ends with one label per token;
+this module is where those labels become :class:`~arnews.types.Entity` objects, so that
+every backend agrees on where a span starts (after any proclitic), where it ends, and
+what its ``canonical`` form is.
+
+>>> from arnews.types import Token
+>>> text = "زار بالرباط وفد من للأمم المتحدة"
+>>> toks = [
+...     Token("زار", 0, 3),
+...     Token("بالرباط", 4, 11, proclitic="ب", article="ال"),
+...     Token("وفد", 12, 15),
+...     Token("من", 16, 18),
+...     Token("للأمم", 19, 24, proclitic="ل", article="ل"),
+...     Token("المتحدة", 25, 32, article="ال"),
+... ]
+>>> labels = ["O", "B-LOC", "O", "O", "B-ORG", "I-ORG"]
+>>> for e in decode_entities(text, toks, labels, [1.0, 0.9, 1.0, 1.0, 0.8, 0.6]):
+...     print(e.label, e.text, "|", e.canonical, e.start, e.end, round(e.score, 2))
+LOC الرباط | الرباط 5 11 0.9
+ORG لأمم المتحدة | الأمم المتحدة 20 32 0.7
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from arnews.types import Entity, EntityLabel, Token
+
+__all__ = ["canonical_form", "canonical_label", "decode_entities", "split_label"]
+
+_LABELS: Final[dict[str, EntityLabel]] = {
+    "PER": "PER",
+    "PERS": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "GPE": "LOC",
+    "MISC": "MISC",
+}
+
+# Characters dropped from a canonical name: harakat, superscript alef, Quranic marks,
+# tatweel, and invisible format characters (bidi marks, joiners, BOM).
+_DROP: Final[dict[int, None]] = dict.fromkeys(
+    [
+        *range(0x0610, 0x061B),
+        *range(0x064B, 0x0660),
+        0x0670,
+        *range(0x06D6, 0x06DD),
+        *range(0x06DF, 0x06E5),
+        0x06E7,
+        0x06E8,
+        *range(0x06EA, 0x06EE),
+        0x0640,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0xFEFF,
+    ]
+)
+
+
+def canonical_label(tag: str) -> EntityLabel | None:
+    """Map a type name from any corpus to PER / ORG / LOC / MISC (``None`` if unknown).
+
+    >>> canonical_label("PERS"), canonical_label("MIS2"), canonical_label("LOC")
+    ('PER', 'MISC', 'LOC')
+    >>> canonical_label("ENGLISH") is None
+    True
+    """
+    upper = tag.upper()
+    if upper.startswith("MIS"):
+        return "MISC"
+    return _LABELS.get(upper)
+
+
+def split_label(label: str) -> tuple[str, EntityLabel | None]:
+    """Split a BIO label into its prefix (``B``, ``I`` or ``O``) and its type.
+
+    Unknown types and malformed labels read as ``O``.
+
+    >>> split_label("B-PERS"), split_label("I-MIS1"), split_label("O"), split_label("B-XYZ")
+    (('B', 'PER'), ('I', 'MISC'), ('O', None), ('O', None))
+    """
+    prefix, sep, kind = label.partition("-")
+    if not sep or prefix not in ("B", "I"):
+        return "O", None
+    entity_type = canonical_label(kind)
+    if entity_type is None:
+        return "O", None
+    return prefix, entity_type
+
+
+def canonical_form(name: str) -> str:
+    """Normalize a name for indexing: no diacritics, tatweel or format marks; single spaces.
+
+    >>> canonical_form("مُحمّـد   السّادس")
+    'محمد السادس'
+    """
+    return " ".join(name.translate(_DROP).split())
+
+
+def _canonical(text: str, first: Token, end: int) -> str:
+    return canonical_form(first.base + text[first.end : end])
+
+
+def decode_entities(
+    text: str,
+    tokens: Sequence[Token],
+    labels: Sequence[str],
+    scores: Sequence[float],
+) -> list[Entity]:
+    """Read BIO ``labels`` (one per token, with ``scores`` in 0–1) as entities over ``text``.
+
+    A span starts at its first token's ``base_start`` (after a leading و ف ب ل ك; for لل
+    at the second ل) and ends where its last token ends. An ``I-`` label that does not
+    continue an entity of the same type starts a new one (CoNLL reading). The score is the
+    mean of the token scores; ``canonical`` drops the proclitic, restores an article
+    swallowed by لـ and removes diacritics.
+
+    >>> from arnews.types import Token
+    >>> text = "قال الرئيس عبد المجيد تبون"
+    >>> toks = [Token("قال", 0, 3), Token("الرئيس", 4, 10, article="ال"),
+    ...         Token("عبد", 11, 14), Token("المجيد", 15, 21, article="ال"),
+    ...         Token("تبون", 22, 26)]
+    >>> [e] = decode_entities(text, toks, ["O", "O", "I-PERS", "I-PERS", "I-PERS"], [1.0] * 5)
+    >>> e.text, e.label, e.start, e.end, e.score, e.canonical
+    ('عبد المجيد تبون', 'PER', 11, 26, 1.0, 'عبد المجيد تبون')
+    >>> decode_entities(text, toks, ["O"] * 4, [1.0] * 5)
+    Traceback (most recent call last):
+    ValueError: tokens, labels and scores must have the same length (5, 4, 5)
+    """
+    if not len(tokens) == len(labels) == len(scores):
+        raise ValueError(
+            "tokens, labels and scores must have the same length "
+            f"({len(tokens)}, {len(labels)}, {len(scores)})"
+        )
+    entities: list[Entity] = []
+    current: EntityLabel | None = None
+    first = 0
+    for i, label in enumerate(labels):
+        prefix, kind = split_label(label)
+        if current is not None and (prefix != "I" or kind != current):
+            entities.append(_make_entity(text, tokens, scores, first, i, current))
+            current = None
+        if kind is not None and current is None:
+            current, first = kind, i
+    if current is not None:
+        entities.append(_make_entity(text, tokens, scores, first, len(labels), current))
+    return entities
+
+
+def _make_entity(
+    text: str,
+    tokens: Sequence[Token],
+    scores: Sequence[float],
+    first: int,
+    stop: int,
+    label: EntityLabel,
+) -> Entity:
+    head = tokens[first]
+    start = head.base_start if head.base_start < head.end else head.start
+    end = tokens[stop - 1].end
+    score = sum(scores[first:stop]) / (stop - first)
+    score = min(1.0, max(0.0, score))
+    return Entity(text[start:end], label, start, end, score, _canonical(text, head, end))
