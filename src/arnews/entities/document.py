@@ -1,0 +1,102 @@
+"""The document-level pass: one name, one type, everywhere in the text.
+
+After the CRF has labelled every sentence, a name it tagged in one place keeps its type
+where it recurs untagged or with another type (the majority type wins), and a lone first
+name or surname of a person named in full earlier in the text becomes that person.
+
+>>> from arnews.entities.tagger import TaggedToken
+>>> from arnews.types import Token
+>>> words = "التقى حموشي زوييف ثم قال حموشي".split()
+>>> labels = ["O", "B-PER", "B-PER", "O", "O", "O"]
+>>> toks = [TaggedToken(Token(w, 0, len(w)), l, 0.9) for w, l in zip(words, labels)]
+>>> [t.label for t in harmonize_labels(toks)]
+['O', 'B-PER', 'B-PER', 'O', 'O', 'B-PER']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from arnews.entities.features import fold
+from arnews.entities.spans import split_label
+from arnews.entities.tagger import TaggedToken
+
+__all__ = ["harmonize_labels"]
+
+_MIN_PART = 3
+"""Shortest name part (in letters) that may be propagated alone."""
+
+
+def _key(tagged: TaggedToken) -> str:
+    tok = tagged.token
+    return fold(tok.stem if tok.kind == "word" and tok.stem else tok.text)
+
+
+def _spans(tagged: Sequence[TaggedToken]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, t in enumerate(tagged):  # same reading as spans.decode_entities
+        prefix, k = split_label(t.label)
+        if start >= 0 and (prefix != "I" or k != kind):
+            spans.append((start, i, kind))
+            start = -1
+        if k is not None and start < 0:
+            start, kind = i, k
+    if start >= 0:
+        spans.append((start, len(tagged), kind))
+    return spans
+
+
+def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
+    """Make the labels of one document consistent (see the module docstring)."""
+    spans = _spans(tagged)
+    if not spans:
+        return list(tagged)
+    keys = [_key(t) for t in tagged]
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for s, e, kind in spans:
+        votes.setdefault(tuple(keys[s:e]), Counter())[kind] += 1
+    names = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+    # Parts of full person names (first and last word) stand for the person.
+    parts: dict[tuple[str, ...], str] = {}
+    for name, kind in names.items():
+        if kind == "PER" and len(name) > 1:
+            for part in (name[:1], name[-1:]):
+                if len(part[0]) >= _MIN_PART and part not in names:
+                    parts.setdefault(part, "PER")
+    known = names | parts
+    longest = max(len(n) for n in known)
+    labels = [t.label for t in tagged]
+    i = 0
+    n = len(tagged)
+    while i < n:
+        for size in range(min(longest, n - i), 0, -1):
+            found = known.get(tuple(keys[i : i + size]))
+            if found is None or not _replaceable(labels, i, i + size):
+                continue
+            if size == 1 and tagged[i].token.kind != "word":
+                continue
+            labels[i] = "B-" + found
+            for j in range(i + 1, i + size):
+                labels[j] = "I-" + found
+            i += size - 1
+            break
+        i += 1
+    return [
+        t if t.label == lab else TaggedToken(t.token, lab, t.score)
+        for t, lab in zip(tagged, labels, strict=True)
+    ]
+
+
+def _replaceable(labels: Sequence[str], start: int, end: int) -> bool:
+    """True when ``labels[start:end]`` is all O, or exactly one whole entity."""
+    inside = labels[start:end]
+    if all(lab == "O" for lab in inside):
+        return True
+    if not inside[0].startswith("B-"):
+        return False
+    kind = inside[0][2:]
+    if any(lab != "I-" + kind for lab in inside[1:]):
+        return False
+    return end == len(labels) or labels[end] != "I-" + kind

@@ -1,0 +1,193 @@
+"""CRF features for one sentence of clitic-aware tokens.
+
+The same function computes the features at training time (``training/train_ner.py``) and
+at run time, so the shipped model always sees what it was trained on. A token is
+described by its letters folded (alef forms, ى, ة), its stem without proclitics and
+article, affixes, shape, word clusters, trigger-word classes and gazetteer matches, and
+by the same few attributes of its neighbours up to three tokens away.
+
+>>> from arnews.types import Token
+>>> toks = [Token("قال", 0, 3), Token("الرئيس", 4, 10, article="ال")]
+>>> feats = sentence_features(toks, Lexicon.empty())
+>>> "s=رييس" in feats[1] and "-1:s=قال" in feats[1] and "art" in feats[1]
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from arnews.types import Token
+
+__all__ = ["Lexicon", "fold", "sentence_features", "word_shape"]
+
+_FOLD: Final[dict[int, str | None]] = {
+    **{ord(c): "ا" for c in "أإآٱ"},
+    ord("ى"): "ي",
+    ord("ة"): "ه",
+    ord("ؤ"): "و",
+    ord("ئ"): "ي",
+    **dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640]),
+}
+
+
+def fold(word: str) -> str:
+    """Fold spelling variants that news text mixes freely (a feature key, not output).
+
+    >>> fold("إسرائيلية"), fold("مصطفى"), fold("Paris")
+    ('اسراييليه', 'مصطفي', 'paris')
+    """
+    return word.translate(_FOLD).lower()
+
+
+def word_shape(word: str) -> str:
+    """A coarse shape: script classes of the characters, runs collapsed.
+
+    >>> word_shape("2018"), word_shape("UN"), word_shape("الرباط"), word_shape("F-16")
+    ('d', 'L', 'a', 'L-d')
+    """
+    out: list[str] = []
+    for ch in word:
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
+            c = "a"
+        elif ch.isdigit():
+            c = "d"
+        elif ch.isupper():
+            c = "L"
+        elif ch.isalpha():
+            c = "l"
+        else:
+            c = ch if ch in "-.،,()\"'«»/:" else "x"
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:4])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the features look words up in (all keys folded with :func:`fold`).
+
+    ``clusters`` maps a folded stem to a bit-string cluster path; ``triggers`` maps a
+    folded base form to a trigger class (``title``, ``org``, ``loc``…); ``gazetteer``
+    finds typed names in a sentence: a callable from folded stems to per-token tags
+    such as ``B-LOC`` (``None`` when no gazetteer is used).
+    """
+
+    clusters: Mapping[str, str] = field(default_factory=dict)
+    triggers: Mapping[str, str] = field(default_factory=dict)
+    gazetteer: GazetteerTagger | None = None
+
+    @staticmethod
+    def empty() -> Lexicon:
+        """A lexicon with no entries (features from the words alone)."""
+        return Lexicon()
+
+
+class GazetteerTagger:
+    """Interface: tag a sequence of folded stems with gazetteer matches."""
+
+    def tag(self, stems: Sequence[str]) -> list[tuple[str, ...]]:  # pragma: no cover
+        """Return, for each position, the tags (``B-LOC``, ``I-PER``…) of matches over it."""
+        raise NotImplementedError
+
+
+_CLUSTER_PREFIXES: Final = (4, 8, 12)
+
+
+def _core(tok: Token, lex: Lexicon) -> tuple[str, str, str, str, str]:
+    """(folded word, folded stem, shape, cluster path, trigger class) of a token."""
+    word = fold(tok.text)
+    stem = fold(tok.stem) if tok.kind == "word" else word
+    if not stem:
+        stem = word
+    shape = word_shape(tok.text) if tok.kind == "word" else tok.kind
+    cluster = lex.clusters.get(stem, "")
+    trigger = lex.triggers.get(fold(tok.base), "") or lex.triggers.get(stem, "")
+    return word, stem, shape, cluster, trigger
+
+
+def _own(tok: Token, core: tuple[str, str, str, str, str]) -> list[str]:
+    word, stem, shape, cluster, trigger = core
+    feats = [
+        "b",
+        "w=" + word,
+        "s=" + stem,
+        "sh=" + shape,
+        "k=" + tok.kind,
+        "p1=" + stem[:1],
+        "p2=" + stem[:2],
+        "p3=" + stem[:3],
+        "x1=" + stem[-1:],
+        "x2=" + stem[-2:],
+        "x3=" + stem[-3:],
+        "ln=" + str(min(len(stem), 8)),
+    ]
+    if tok.proclitic:
+        feats.append("pc=" + tok.proclitic)
+    if tok.article:
+        feats.append("art")
+    if cluster:
+        feats.extend(f"c{n}={cluster[:n]}" for n in _CLUSTER_PREFIXES)
+        feats.append("c=" + cluster)
+    if trigger:
+        feats.append("t=" + trigger)
+    return feats
+
+
+def _context(off: str, core: tuple[str, str, str, str, str], near: bool) -> list[str]:
+    word, stem, shape, cluster, trigger = core
+    feats = [off + "s=" + stem]
+    if trigger:
+        feats.append(off + "t=" + trigger)
+    if cluster:
+        feats.append(off + "c8=" + cluster[:8])
+    if near:
+        feats.append(off + "w=" + word)
+        feats.append(off + "sh=" + shape)
+        feats.append(off + "x2=" + stem[-2:])
+        if cluster:
+            feats.append(off + "c=" + cluster)
+    return feats
+
+
+def sentence_features(tokens: Sequence[Token], lex: Lexicon) -> list[list[str]]:
+    """Return one list of CRFsuite attribute strings per token of a sentence.
+
+    >>> from arnews.types import Token
+    >>> sentence_features([], Lexicon.empty())
+    []
+    >>> f = sentence_features([Token("تونس", 0, 4)], Lexicon.empty())[0]
+    >>> "BOS" in f and "EOS" in f
+    True
+    """
+    n = len(tokens)
+    cores = [_core(t, lex) for t in tokens]
+    gaz = lex.gazetteer.tag([c[1] for c in cores]) if lex.gazetteer and n else [()] * n
+    out: list[list[str]] = []
+    for i, tok in enumerate(tokens):
+        feats = _own(tok, cores[i])
+        for tag in gaz[i]:
+            feats.append("g=" + tag)
+        for d in (-3, -2, -1, 1, 2, 3):
+            j = i + d
+            if 0 <= j < n:
+                off = f"{d:+d}:"
+                feats.extend(_context(off, cores[j], abs(d) == 1))
+                if abs(d) == 1:
+                    for tag in gaz[j]:
+                        feats.append(off + "g=" + tag)
+        if i == 0:
+            feats.append("BOS")
+        else:
+            feats.append(f"-1|0={cores[i - 1][1]}|{cores[i][1]}")
+        if i == n - 1:
+            feats.append("EOS")
+        else:
+            feats.append(f"0|+1={cores[i][1]}|{cores[i + 1][1]}")
+        if i > 1:
+            feats.append(f"-2|-1={cores[i - 2][1]}|{cores[i - 1][1]}")
+        feats.append("pos=" + str(min(i, 3)))
+        out.append(feats)
+    return out
