@@ -1,17 +1,655 @@
-"""Placeholder: replaced by the boilerplate stage."""
+"""Boilerplate stripping: the article body out of a scraped page, with title, date and source.
+
+Each non-blank line of the input is classified on its own, then judged in context:
+
+1. **phrases** (data files ``data/boilerplate/{ar,fr,en}.txt``, matched with one
+   Aho-Corasick automaton on a folded copy of the line) say what a line *might* be;
+2. **structure** decides: a line made of nothing but chrome phrases goes; a phrase at
+   the start of a short line goes; a phrase inside a long, sentence-like line goes only
+   outside the article core (the stretch between the first and the last body paragraph);
+   cookie banners need a cookie word *and* words that banners use and reporting does not
+   (نستخدم، موقعنا، تجربتك، بمواصلتك…);
+3. **metadata**: the first headline-like line is the title (its repeats go), lines that
+   are mostly a date give ``published``, short outlet/dateline lines give ``source``.
+
+When unsure, a line is kept. Every removed line carries its reason code.
+
+>>> page = "عنوان الخبر هنا\\n\\nالخميس 2 أكتوبر 2025\\n\\n" \\
+...        "قال الوزير إن الحكومة ستطلق برنامجا جديدا لدعم الفلاحين الصغار.\\n\\nشارك المقال"
+>>> c = strip_boilerplate(page)
+>>> c.text
+'قال الوزير إن الحكومة ستطلق برنامجا جديدا لدعم الفلاحين الصغار.'
+>>> c.title, c.published
+('عنوان الخبر هنا', datetime.date(2025, 10, 2))
+>>> [(r.reason, r.text) for r in c.removed]
+[('title', 'عنوان الخبر هنا'), ('date', 'الخميس 2 أكتوبر 2025'), ('share_follow', 'شارك المقال')]
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
 
-from arnews.types import Cleaned
+from arnews._resources import read_lines
+from arnews._validation import ensure_text
+from arnews.dates import find_dates, weekday_names
+from arnews.types import Cleaned, Removed, Span
+
+__all__ = [
+    "METADATA_REASONS",
+    "REASONS",
+    "BoilerplateConfig",
+    "html_to_text",
+    "strip_boilerplate",
+]
+
+REASONS: tuple[str, ...] = (
+    "cookie_consent",
+    "read_more",
+    "share_follow",
+    "subscribe",
+    "copyright",
+    "navigation",
+    "related_list",
+    "repeated_title",
+    "button",
+    "advertisement",
+    "comments",
+    "byline_chrome",
+)
+"""Reason codes for removed chrome; earlier codes win ties between phrase matches."""
+
+METADATA_REASONS: tuple[str, ...] = ("title", "date", "source")
+"""Reason codes of metadata lines (moved to ``Cleaned.title/published/source``)."""
+
+_PHRASE_FILES = ("boilerplate/ar.txt", "boilerplate/fr.txt", "boilerplate/en.txt")
+_KINDS = frozenset({"line", "prefix", "short", "marker", "cookie", "cue", "section", "agency"})
+_KINDS_BY_REASON = {"source": frozenset({"agency"}), "date": frozenset({"label"})}
+_COVERING = frozenset({"line", "prefix", "short", "marker", "cookie", "section"})
+_TERMINAL = ".!?؟…"
+_CLOSERS = "\"'»”’)]}›"
+_SEPARATORS = frozenset("›»>/|\\-–—•·")
+_MAX_MATCHED_CHARS = 3000  # longer lines are prose: no phrase can make them chrome
+_MAX_DATE_LINE_CHARS = 200
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
+_DATELINE = re.compile(r"^\S+(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
+_PARENTHESIZED = re.compile(r"^\(\s*[^()]{1,40}\s*\)$")
+_INVISIBLE = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0xFEFF, 0xAD, 0x61C]
+)
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None),
+        **{chr(c): None for c in _INVISIBLE},
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
 
 
 @dataclass(frozen=True)
 class BoilerplateConfig:
-    """Placeholder."""
+    """Settings of the boilerplate stage (frozen; build a new one to change it).
+
+    ``keep`` holds reason codes that are never removed: those lines stay in the text
+    (metadata is still filled in for ``title``/``date``/``source``).
+
+    >>> BoilerplateConfig(keep=frozenset({"read_more"})).keep
+    frozenset({'read_more'})
+    >>> BoilerplateConfig(keep=frozenset({"ads"}))
+    Traceback (most recent call last):
+    ValueError: unknown reason code(s) in keep: ads
+    """
+
+    keep: frozenset[str] = field(default_factory=frozenset)
+    """Reason codes (see :data:`REASONS` and :data:`METADATA_REASONS`) never removed."""
+    max_title_words: int = 30
+    """A title is at most this many words long."""
+    max_headline_words: int = 20
+    """Short lines: a prefix phrase removes a line up to this long; list items too."""
+    max_marker_words: int = 15
+    """A marker phrase (©, جميع الحقوق محفوظة…) removes a line up to this long anywhere."""
+    min_sentence_words: int = 6
+    """A line ending in . ! ? ؟ with at least this many words is sentence-like."""
+    long_block_words: int = 40
+    """A line this long is never a comment; one after a comments header keeps the body."""
+
+    def __post_init__(self) -> None:
+        keep = frozenset(self.keep)
+        object.__setattr__(self, "keep", keep)
+        unknown = sorted(keep - set(REASONS) - set(METADATA_REASONS))
+        if unknown:
+            raise ValueError(f"unknown reason code(s) in keep: {', '.join(unknown)}")
 
 
-def strip_boilerplate(text: str, *, html: bool = False) -> Cleaned:
-    """Placeholder."""
-    raise NotImplementedError
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    reason: str
+    kind: str
+    size: int
+
+
+@dataclass(slots=True)
+class _Line:
+    """What the classifier knows about one non-blank input line."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+    words: int
+    sentence_like: bool
+    full: str | None = None  # reason when the line is nothing but chrome phrases
+    section: str | None = None  # "related_list" / "comments" when it opens a list
+    strong: str | None = None
+    weak: str | None = None
+    body_cue: bool = False
+    agency: bool = False
+    published: _dt.date | None = None
+    verdict: str | None = None  # a reason code once the line is removed
+    anchor: bool = False
+
+
+def _fold(text: str) -> str:
+    """Fold a line for phrase matching: diacritics, tatweel, alef/ya/ta forms, case, spaces.
+
+    >>> _fold("اقرأ أيضاً")
+    'اقرا ايضا'
+    """
+    return _SPACES.sub(" ", text.translate(_FOLD).casefold()).strip()
+
+
+@cache
+def _phrases() -> dict[str, tuple[_Phrase, ...]]:
+    table: dict[str, list[_Phrase]] = {}
+    for name in _PHRASE_FILES:
+        reason = kind = ""
+        for entry in read_lines(name):
+            if entry.startswith("[") and entry.endswith("]"):
+                reason, _, kind = entry[1:-1].partition(":")
+                allowed = _KINDS_BY_REASON.get(reason, _KINDS)
+                if reason not in REASONS and reason not in ("source", "date", "body"):
+                    raise ValueError(f"{name}: unknown reason {reason!r}")
+                if kind not in allowed and not (reason == "body" and kind == "cue"):
+                    raise ValueError(f"{name}: unknown kind {kind!r} for {reason!r}")
+                continue
+            if not reason:
+                raise ValueError(f"{name}: phrase {entry!r} before any [reason:kind] header")
+            key = _fold(entry)
+            table.setdefault(key, []).append(_Phrase(reason, kind, len(key)))
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
+
+
+@cache
+def _automaton() -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key, phrases in _phrases().items():
+        automaton.add_word(key, phrases)
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    words = {
+        w for k, ps in _phrases().items() if any(p.reason == "date" for p in ps) for w in k.split()
+    }
+    return frozenset(words) | weekday_names()
+
+
+def _matches(folded: str) -> list[tuple[int, int, _Phrase]]:
+    """Phrase occurrences on word boundaries: (start, end, phrase) in the folded line."""
+    found: list[tuple[int, int, _Phrase]] = []
+    n = len(folded)
+    for last, phrases in _automaton().iter(folded):
+        end = last + 1
+        after_ok = end >= n or not (folded[last].isalnum() and folded[end].isalnum())
+        if not after_ok:
+            continue
+        for p in phrases:
+            start = end - p.size
+            if start > 0 and folded[start].isalnum() and folded[start - 1].isalnum():
+                clitic = p.reason == "body" and folded[start - 1] in "وف"
+                if not clitic or (start > 1 and folded[start - 2].isalnum()):
+                    continue
+            found.append((start, end, p))
+    return found
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _rank(reason: str) -> int:
+    return REASONS.index(reason) if reason in REASONS else len(REASONS)
+
+
+def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
+    """Fill in the phrase-based facts about one line."""
+    folded = line.folded
+    if len(folded) > _MAX_MATCHED_CHARS:
+        return
+    found = _matches(folded)
+    if not found:
+        return
+    first = next((i for i, c in enumerate(folded) if c.isalnum()), 0)
+    covered: list[tuple[int, int]] = []
+    best_full: tuple[int, int, str] | None = None  # (-size, rank, reason)
+    cues = set()
+    cookie = False
+    strong: list[tuple[int, int, str]] = []
+    weak: list[tuple[int, int, str]] = []
+    for start, end, p in found:
+        if p.kind in _COVERING:
+            covered.append((start, end))
+            key = (-p.size, _rank(p.reason), p.reason)
+            if best_full is None or key < best_full:
+                best_full = key
+            if p.kind == "section" and line.words <= 6:
+                line.section = p.reason
+        if p.kind == "cue":
+            if p.reason == "body":
+                line.body_cue = True
+            else:
+                cues.add(folded[start:end])
+        elif p.kind == "agency":
+            line.agency = True
+        elif p.kind == "cookie":
+            cookie = True
+        elif p.kind in ("prefix", "short") and start == first:
+            navigation_ok = p.reason != "navigation" or any(c in _SEPARATORS for c in folded)
+            if p.kind == "short":
+                if line.words <= 6 and not _ends_sentence(folded):
+                    strong.append((-p.size, _rank(p.reason), p.reason))
+            elif not navigation_ok:
+                pass
+            elif line.words <= cfg.max_headline_words and not (
+                _ends_sentence(folded) and line.words > 12
+            ):
+                strong.append((-p.size, _rank(p.reason), p.reason))
+            else:
+                weak.append((-p.size, _rank(p.reason), p.reason))
+        elif p.kind == "marker":
+            target = strong if line.words <= cfg.max_marker_words else weak
+            target.append((-p.size, _rank(p.reason), p.reason))
+    if best_full is not None and _fully_covered(folded, covered):
+        line.full = best_full[2]
+    elif line.section is not None:
+        line.section = None
+    if cookie:
+        if line.words <= 8 or (len(cues) >= 2 and not line.body_cue):
+            strong.append((0, 0, "cookie_consent"))
+        elif cues:
+            weak.append((0, 0, "cookie_consent"))
+    if strong:
+        line.strong = min(strong)[2]
+    if weak:
+        line.weak = min(weak)[2]
+
+
+def _fully_covered(folded: str, covered: list[tuple[int, int]]) -> bool:
+    """True when no letter of ``folded`` lies outside the covered intervals."""
+    pos = 0
+    for start, end in sorted(covered):
+        if start > pos and any(c.isalpha() for c in folded[pos:start]):
+            return False
+        pos = max(pos, end)
+    return not any(c.isalpha() for c in folded[pos:])
+
+
+def _date_of_line(line: _Line) -> _dt.date | None:
+    """The date if the line is mostly a date (a few label words around it allowed)."""
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not any(c.isdigit() for c in line.text):
+        return None
+    matches = find_dates(line.text)
+    if not matches:
+        return None
+    rest, pos = [], 0
+    for m in matches:
+        rest.append(line.text[pos : m.start])
+        pos = m.end
+    rest.append(line.text[pos:])
+    leftover = _TIME.sub(" ", " ".join(rest))
+    labels = _date_words()
+    extra = [w for w in _WORD.findall(_fold(leftover)) if not w.isdigit() and w not in labels]
+    if len(extra) > 3:
+        return None
+    gregorian = [m.date for m in matches if m.calendar == "gregorian"]
+    return gregorian[0] if gregorian else matches[0].date
+
+
+def _title_key(text: str) -> str:
+    return " ".join(_WORD.findall(_fold(text)))
+
+
+def _is_repeat(key: str, title_key: str) -> bool:
+    if not key or not title_key:
+        return False
+    if key == title_key:
+        return True
+    if key.startswith(title_key) and len(key.split()) - len(title_key.split()) <= 5:
+        return True
+    return title_key.startswith(key) and len(key) >= 0.8 * len(title_key)
+
+
+def _split_lines(text: str, cfg: BoilerplateConfig) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for brk in (*_LINE_BREAK.finditer(text), None):
+        stop = brk.start() if brk else len(text)
+        raw = text[pos:stop]
+        stripped = raw.strip()
+        if stripped and stripped.translate(_INVISIBLE).strip():
+            start = pos + (len(raw) - len(raw.lstrip()))
+            words = len(stripped.split())
+            sentence_like = words >= 20 or (
+                words >= cfg.min_sentence_words and _ends_sentence(stripped)
+            )
+            line = _Line(
+                start, start + len(stripped), stripped, _fold(stripped), words, sentence_like
+            )
+            lines.append(line)
+        if brk is None:
+            break
+        pos = brk.end()
+    return lines
+
+
+def _headline_like(line: _Line, cfg: BoilerplateConfig) -> bool:
+    return 2 <= line.words <= cfg.max_title_words and not line.text.rstrip(_CLOSERS).endswith(
+        (".", ":", "،", ",")
+    )
+
+
+def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -> int | None:
+    if known:
+        key = _title_key(known)
+        for i, line in enumerate(lines):
+            if line.anchor:
+                break
+            if line.verdict is None and _is_repeat(_title_key(line.text), key):
+                return i
+        return None
+    for i, line in enumerate(lines):
+        if line.verdict is not None or line.full or line.strong:
+            continue
+        if line.words < 2 or (line.agency and line.words <= 5):
+            continue
+        if _PARENTHESIZED.match(line.text):
+            continue
+        if _headline_like(line, cfg) and not (line.sentence_like and line.words > 20):
+            return i
+        return None
+    return None
+
+
+def _is_anchor(line: _Line) -> bool:
+    if line.verdict is not None or line.full or line.strong or not line.sentence_like:
+        return False
+    if line.body_cue:
+        return True
+    if line.weak == "cookie_consent":
+        return False
+    return line.weak is None or line.words >= 15
+
+
+def _mark_runs(lines: list[_Line], cfg: BoilerplateConfig, first_anchor: int) -> None:
+    """Items under a related-headlines header, and comments under a comments header."""
+    i = 0
+    n = len(lines)
+    while i < n:
+        head = lines[i]
+        i += 1
+        if head.section is None or head.full is None:
+            continue
+        if head.section == "comments":
+            after = lines[i:]
+            if i - 1 <= first_anchor or any(x.words >= cfg.long_block_words for x in after):
+                continue
+            for line in after:
+                if line.verdict is None and not (line.full or line.strong):
+                    line.verdict = "comments"
+            return
+        items = 0
+        while i < n and items < 15:
+            line = lines[i]
+            if line.verdict is not None or line.full or line.strong:
+                i += 1
+                continue
+            if line.words > cfg.max_headline_words or line.text.rstrip(_CLOSERS).endswith("."):
+                break
+            line.verdict = "related_list"
+            items += 1
+            i += 1
+
+
+def _source_like(line: _Line) -> bool:
+    if line.words > 8:
+        return False
+    if line.agency or _PARENTHESIZED.match(line.text):
+        return True
+    return line.words <= 6 and _DATELINE.match(line.text) is not None
+
+
+def _classify(
+    lines: list[_Line], cfg: BoilerplateConfig, known_title: str | None
+) -> tuple[str | None, _dt.date | None, str | None]:
+    for line in lines:
+        _analyse(line, cfg)
+        if line.full is None:
+            line.published = _date_of_line(line)
+            if line.published is not None:
+                line.verdict = "date"
+    if any(x.full == "navigation" for x in lines):
+        _soften_lone_navigation(lines)
+    title_at = _find_title(lines, cfg, known_title)
+    title = None
+    if title_at is not None:
+        title = lines[title_at].text
+        lines[title_at].verdict = "title"
+        key = _title_key(title)
+        for line in lines:
+            if line.verdict is None and _is_repeat(_title_key(line.text), key):
+                line.verdict = "repeated_title"
+    anchors = [i for i, x in enumerate(lines) if _is_anchor(x)]
+    _mark_runs(lines, cfg, anchors[0] if anchors else len(lines))
+    anchors = [i for i, x in enumerate(lines) if _is_anchor(x)]
+    for i in anchors:
+        lines[i].anchor = True
+    first = anchors[0] if anchors else 0
+    last = anchors[-1] if anchors else len(lines) - 1
+    source = None
+    for i, line in enumerate(lines):
+        if line.verdict is not None:
+            continue
+        if line.full or line.strong:
+            line.verdict = line.full or line.strong
+        elif line.weak and (i < first or i > last):
+            line.verdict = line.weak
+        elif (
+            anchors
+            and (i < first or i > last)
+            and _source_like(line)
+            and (i < first or line.agency or _PARENTHESIZED.match(line.text))
+        ):
+            line.verdict = "source"
+            source = source or line.text
+    _mark_tail_list(lines, last, cfg)
+    published = next((x.published for x in lines if x.verdict == "date"), None)
+    return title, published, source
+
+
+def _soften_lone_navigation(lines: list[_Line]) -> None:
+    """A lone one-word section name between body paragraphs may be a subheading: keep it."""
+    body = [i for i, x in enumerate(lines) if x.sentence_like and not (x.full or x.strong)]
+    if len(body) < 2:
+        return
+    for i in range(body[0] + 1, body[-1]):
+        line = lines[i]
+        if line.full == "navigation" and line.words == 1:
+            prev_nav = i > 0 and lines[i - 1].full == "navigation"
+            next_nav = i + 1 < len(lines) and lines[i + 1].full == "navigation"
+            if not (prev_nav or next_nav):
+                line.full = None
+
+
+def _mark_tail_list(lines: list[_Line], last: int, cfg: BoilerplateConfig) -> None:
+    """Three or more headline-like lines after the body, with no header: related links."""
+    run: list[_Line] = []
+    for line in [*lines[last + 1 :], None]:
+        if (
+            line is not None
+            and line.verdict is None
+            and 3 <= line.words <= cfg.max_headline_words
+            and not line.text.rstrip(_CLOSERS).endswith(".")
+        ):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                item.verdict = "related_list"
+        run = []
+
+
+def _assemble(
+    text: str, lines: list[_Line], cfg: BoilerplateConfig
+) -> tuple[str, tuple[Span, ...], tuple[Removed, ...]]:
+    kept: list[Span] = []
+    removed: list[Removed] = []
+    block: tuple[int, int] | None = None
+    previous_end = -1
+    for line in lines:
+        reason = line.verdict
+        if reason is not None and reason not in cfg.keep:
+            removed.append(Removed(line.text, line.start, line.end, reason))
+            if block:
+                kept.append(Span(text[block[0] : block[1]], block[0], block[1]))
+                block = None
+            continue
+        gap = text[previous_end : line.start] if block else ""
+        if block and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1:
+            block = (block[0], line.end)
+        else:
+            if block:
+                kept.append(Span(text[block[0] : block[1]], block[0], block[1]))
+            block = (line.start, line.end)
+        previous_end = line.end
+    if block:
+        kept.append(Span(text[block[0] : block[1]], block[0], block[1]))
+    return "\n\n".join(s.text for s in kept), tuple(kept), tuple(removed)
+
+
+def _strip_text(
+    text: str, cfg: BoilerplateConfig, known_title: str | None = None
+) -> tuple[Cleaned, bool]:
+    lines = _split_lines(text, cfg)
+    title, published, source = _classify(lines, cfg, known_title)
+    body, kept, removed = _assemble(text, lines, cfg)
+    return Cleaned(body, kept, removed, title, published, source), title is not None
+
+
+def html_to_text(html: str) -> str:
+    """The text that ``strip_boilerplate(html, html=True)`` works on (its offsets index it).
+
+    Paragraphs come out one a line (trafilatura's text output). Input without any markup
+    is returned unchanged; markup with no extractable text gives ``""``. Needs the optional
+    extra ``arnews[html]``.
+    """
+    return _extract_html(ensure_text(html, "html"))[0]
+
+
+_TAG = re.compile(r"<[A-Za-z!/?]")
+
+
+def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | None]:
+    if not _TAG.search(html):
+        return html, None, None, None
+    try:
+        import trafilatura
+    except ImportError as err:  # pragma: no cover - depends on the installation
+        raise ImportError(
+            "strip_boilerplate(..., html=True) needs trafilatura: pip install 'arnews[html]'"
+        ) from err
+    safe = html.encode("utf-8", "replace").decode("utf-8")  # lone surrogates break lxml
+    safe = "".join(c for c in safe if c in "\t\n\r" or c >= " ") if "\x00" in safe else safe
+    try:
+        doc = trafilatura.bare_extraction(
+            safe, include_comments=False, with_metadata=True, favor_recall=True
+        )
+    except Exception:  # lxml and trafilatura raise many kinds on garbage: treat as empty
+        return "", None, None, None
+    if doc is None or isinstance(doc, dict):
+        return "", None, None, None
+    published = None
+    if getattr(doc, "date", None):
+        try:
+            published = _dt.date.fromisoformat(str(doc.date)[:10])
+        except ValueError:
+            published = None
+    text = str(getattr(doc, "text", "") or "")
+    title = getattr(doc, "title", None) or None
+    site = getattr(doc, "sitename", None) or None
+    return text, title, published, site
+
+
+def strip_boilerplate(
+    text: str,
+    *,
+    html: bool = False,
+    config: BoilerplateConfig | None = None,
+    keep: Iterable[str] | None = None,
+) -> Cleaned:
+    """Split a scraped article into body, metadata and removed chrome (each with a reason).
+
+    ``kept`` spans are blocks of consecutive kept lines (a blank or removed line ends a
+    block); ``text`` joins their exact input characters with ``"\\n\\n"``. ``removed``
+    holds one entry per removed line. With ``html=True`` the input is a web page: its
+    text is extracted first (see :func:`html_to_text`; every offset then indexes that
+    text) and the page's own title/date/site name fill metadata the text lacks.
+    ``keep`` adds reason codes to ``config.keep``.
+
+    >>> c = strip_boilerplate("اقرأ أيضا: عنوان آخر\\nنص المقال هنا وهو جملة طويلة بما يكفي.")
+    >>> c.text, c.removed[0].reason
+    ('نص المقال هنا وهو جملة طويلة بما يكفي.', 'read_more')
+    >>> strip_boilerplate("اقرأ أيضا: عنوان آخر", keep=["read_more"]).text
+    'اقرأ أيضا: عنوان آخر'
+    >>> strip_boilerplate("")
+    Cleaned(text='', kept=(), removed=(), title=None, published=None, source=None)
+    """
+    text = ensure_text(text)
+    cfg = config or BoilerplateConfig()
+    if keep is not None:
+        if isinstance(keep, str):
+            raise TypeError("keep must be a collection of reason codes, not str")
+        cfg = replace(cfg, keep=cfg.keep | frozenset(keep))
+    if not html:
+        return _strip_text(text, cfg)[0]
+    body, title, published, site = _extract_html(text)
+    cleaned, _ = _strip_text(body, cfg, known_title=title)
+    return Cleaned(
+        cleaned.text,
+        cleaned.kept,
+        cleaned.removed,
+        cleaned.title or title,
+        cleaned.published or published,
+        cleaned.source or site,
+    )
