@@ -228,7 +228,8 @@ def normalize_with_map(
         assert tables.changed_runs is not None
         text, offsets = _rewrite(text, offsets, tables.changed_runs, tables.translate_piece)
     if tables.whitespace:
-        text, offsets = _rewrite(text, offsets, _WHITESPACE_RUN, _whitespace_piece)
+        if _needs_whitespace_pass(text):
+            text, offsets = _rewrite(text, offsets, _WHITESPACE_RUN, _whitespace_piece)
         body = text.strip(" \n")
         if len(body) != len(text):
             lead = len(text) - len(text.lstrip(" \n"))
