@@ -7,7 +7,13 @@
 
 from arnews.boilerplate import BoilerplateConfig, strip_boilerplate
 from arnews.entities import extract_entities
-from arnews.normalization import NormalizeConfig, Normalized, normalize, normalize_with_map
+from arnews.normalization import (
+    DigitsMode,
+    NormalizeConfig,
+    Normalized,
+    normalize,
+    normalize_with_map,
+)
 from arnews.pipeline import process, process_many
 from arnews.segmentation import split_sentences
 from arnews.tokenization import tokenize
@@ -19,6 +25,7 @@ __all__ = [
     "Article",
     "BoilerplateConfig",
     "Cleaned",
+    "DigitsMode",
     "Entity",
     "NormalizeConfig",
     "Normalized",
