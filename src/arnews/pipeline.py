@@ -1,17 +1,514 @@
-"""Placeholder: replaced by the pipeline stage."""
+"""The whole pipeline: boilerplate → sentences → entities, for one article or a stream of them.
+
+:func:`process` turns one scraped article into an :class:`~arnews.types.Article`;
+:func:`process_many` does the same for any iterable of texts (or ``(text, metadata)``
+pairs), streaming in bounded memory, in input order, on one or several processes.
+
+>>> article = process("")
+>>> article.text, article.sentences, article.entities
+('', (), ())
+>>> process(None)
+Traceback (most recent call last):
+TypeError: text must be str, not NoneType
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as _dt
+import logging
+import os
+import sys
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
-from arnews.types import Article
+from arnews._resources import read_lines
+from arnews._validation import ensure_text
+from arnews.types import Article, Entity, EntityLabel, Removed, Sentence
+
+if TYPE_CHECKING:
+    from arnews.boilerplate import BoilerplateConfig
+
+__all__ = [
+    "ERROR_POLICIES",
+    "ErrorPolicy",
+    "PipelineConfig",
+    "article_from_dict",
+    "article_to_dict",
+    "error_article",
+    "group_names",
+    "process",
+    "process_many",
+    "resolve_mentions",
+]
+
+ErrorPolicy: TypeAlias = Literal["raise", "skip", "record"]
+"""What :func:`process_many` does with a document that fails: stop, leave it out, or
+yield an error article in its place (see :func:`error_article`)."""
+
+ERROR_POLICIES: Final = ("raise", "skip", "record")
+DEFAULT_BATCH_SIZE: Final = 32
+"""Documents sent to a worker process at a time (``n_jobs > 1``)."""
+_IN_FLIGHT_PER_WORKER: Final = 2
+"""Batches queued per worker: enough to keep workers busy, few enough to bound memory."""
+_MAX_NAME_TOKENS: Final = 12
+"""Names longer than this (in words) only merge with identical mentions."""
+_MAX_CONTAINERS: Final = 8
+
+_log = logging.getLogger("arnews")
+
+Item: TypeAlias = "str | tuple[str, Mapping[str, Any]]"
 
 
-def process(text: str) -> Article:
-    """Placeholder."""
-    raise NotImplementedError
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """How :func:`process_many` runs each document (what :func:`process` takes as keywords).
+
+    >>> PipelineConfig().backend
+    'default'
+    """
+
+    html: bool = False
+    backend: str = "default"
+    model: str | None = None
+    boilerplate: BoilerplateConfig | None = None
 
 
-def process_many(texts: Iterable[str], *, n_jobs: int = 1, progress: bool = False) -> Iterator[Article]:
-    """Placeholder."""
-    raise NotImplementedError
+def process(
+    text: str,
+    *,
+    html: bool = False,
+    backend: str = "default",
+    model: str | None = None,
+    boilerplate: BoilerplateConfig | None = None,
+) -> Article:
+    """Run the whole pipeline on one scraped article.
+
+    1. :func:`arnews.strip_boilerplate` (``html=True`` for a page's HTML; ``boilerplate``
+       is its config) gives the clean body, the title, the date, the source line and the
+       removed blocks (their offsets index the *input*);
+    2. :func:`arnews.split_sentences` cuts the body into sentences;
+    3. :func:`arnews.extract_entities` (``backend``, ``model``) finds the entities of the
+       whole body, so that its document-level pass sees every mention; an entity that
+       would run across a sentence boundary is found again sentence by sentence.
+
+    Sentence and entity offsets index ``Article.text``.
+
+    >>> process("   \\n\\n ").sentences
+    ()
+    """
+    text = ensure_text(text, "text")
+    if model is not None:
+        model = ensure_text(model, "model")
+    from arnews.boilerplate import strip_boilerplate
+    from arnews.segmentation import split_sentences
+
+    cleaned = strip_boilerplate(text, html=html, config=boilerplate)
+    body = cleaned.text
+    sentences = tuple(split_sentences(body))
+    entities = _find_entities(body, sentences, backend, model)
+    return Article(
+        text=body,
+        title=cleaned.title,
+        published=cleaned.published,
+        source=cleaned.source,
+        sentences=sentences,
+        entities=entities,
+        removed=cleaned.removed,
+    )
+
+
+def _find_entities(
+    body: str, sentences: Sequence[Sentence], backend: str, model: str | None
+) -> tuple[Entity, ...]:
+    """Entities of ``body``, none of them crossing a sentence boundary."""
+    from arnews.entities import extract_entities
+
+    found = extract_entities(body, backend=backend, model=model)
+    if not found:
+        return ()
+    starts = [s.start for s in sentences]
+    kept: list[Entity] = []
+    redo: set[int] = set()
+    for entity in found:
+        index = bisect_right(starts, entity.start) - 1
+        if index >= 0 and entity.end <= sentences[index].end:
+            kept.append(entity)
+            continue
+        last = bisect_right(starts, entity.end - 1) - 1
+        redo.update(range(max(index, 0), max(last, index, 0) + 1))
+    if not redo:
+        return tuple(kept)
+    kept = [e for e in kept if bisect_right(starts, e.start) - 1 not in redo]
+    for index in sorted(redo):
+        sentence = sentences[index]
+        for e in extract_entities(sentence.text, backend=backend, model=model):
+            shift = sentence.start
+            kept.append(replace(e, start=e.start + shift, end=e.end + shift))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return tuple(kept)
+
+
+# --------------------------------------------------------------------------- many articles
+
+
+def process_many(
+    texts: Iterable[Item],
+    *,
+    n_jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: bool = False,
+    errors: ErrorPolicy = "raise",
+    html: bool = False,
+    backend: str = "default",
+    model: str | None = None,
+    boilerplate: BoilerplateConfig | None = None,
+) -> Iterator[Article]:
+    """Process a stream of articles; yield one :class:`Article` per input, in input order.
+
+    ``texts`` is any iterable of ``str`` or of ``(text, metadata)`` pairs (the metadata
+    mapping is copied onto ``Article.metadata``). It is read lazily: at most about
+    ``2 × n_jobs × batch_size`` documents are held at once, so a generator over millions
+    of articles streams in bounded memory.
+
+    ``n_jobs > 1`` runs that many worker processes (``-1``: one per CPU); each loads the
+    model once and receives ``batch_size`` documents at a time. Workers are *spawned*, so a
+    script that calls this must do so under ``if __name__ == "__main__":``.
+    ``progress=True`` draws a tqdm bar on stderr.
+
+    ``errors`` says what happens when a document fails (a ``None`` in the stream, a
+    malformed pair, an exception inside a stage): ``"raise"`` re-raises it (with a note
+    naming the document's position), ``"skip"`` leaves the document out (and logs a
+    warning on the ``arnews`` logger), ``"record"`` yields :func:`error_article` in its
+    place: empty text, the document's metadata, and ``metadata["error"]`` (also
+    ``Article.error``) = ``"ExceptionType: message"``.
+
+    >>> [a.text for a in process_many(["", ("", {"id": 1})])]
+    ['', '']
+    >>> next(process_many(["", ("", {"id": 1})])).metadata, list(process_many([]))
+    ({}, [])
+    >>> [a.error for a in process_many([None, ""], errors="record")]
+    ['TypeError: texts[0] must be str or a (text, metadata) pair, not NoneType', None]
+    """
+    if isinstance(texts, str | bytes | bytearray):
+        raise TypeError(
+            f"texts must be an iterable of str or (text, metadata) pairs, not one "
+            f"{type(texts).__name__}"
+        )
+    if not isinstance(texts, Iterable):
+        raise TypeError(f"texts must be iterable, not {type(texts).__name__}")
+    workers = _resolve_jobs(n_jobs)
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
+    if errors not in ERROR_POLICIES:
+        choices = ", ".join(repr(p) for p in ERROR_POLICIES)
+        raise ValueError(f"errors must be one of {choices}, not {errors!r}")
+    if model is not None:
+        model = ensure_text(model, "model")
+    config = PipelineConfig(html=html, backend=backend, model=model, boilerplate=boilerplate)
+    total = _length(texts)
+    results: Iterator[list[Article | None]]
+    if workers == 1:
+        results = _run_serially(texts, config, errors, batch_size)
+    else:
+        results = _run_in_processes(texts, config, errors, batch_size, workers)
+    return _flatten(results, progress, total)
+
+
+def _resolve_jobs(n_jobs: int) -> int:
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(f"n_jobs must be a positive int or -1 (one per CPU), not {n_jobs!r}")
+    return n_jobs if n_jobs > 0 else os.cpu_count() or 1
+
+
+def _length(texts: Iterable[Any]) -> int | None:
+    try:
+        return len(texts)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
+def _flatten(
+    batches: Iterator[list[Article | None]], progress: bool, total: int | None
+) -> Iterator[Article]:
+    bar = _progress_bar(total) if progress else None
+    try:
+        for batch in batches:
+            for article in batch:
+                if article is not None:
+                    yield article
+            if bar is not None:
+                bar.update(len(batch))
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _progress_bar(total: int | None) -> Any:
+    from tqdm.auto import tqdm  # type: ignore[import-untyped]
+
+    return tqdm(total=total, unit="article", file=sys.stderr, desc="arnews", dynamic_ncols=True)
+
+
+def _batches(texts: Iterable[Item], size: int) -> Iterator[list[tuple[int, Any]]]:
+    numbered = enumerate(texts)
+    while batch := list(islice(numbered, size)):
+        yield batch
+
+
+def _run_serially(
+    texts: Iterable[Item], config: PipelineConfig, errors: ErrorPolicy, size: int
+) -> Iterator[list[Article | None]]:
+    for index, item in enumerate(texts):
+        yield [_run_item(index, item, config, errors)]
+
+
+def _run_in_processes(
+    texts: Iterable[Item], config: PipelineConfig, errors: ErrorPolicy, size: int, workers: int
+) -> Iterator[list[Article | None]]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: deque[Future[list[Article | None]]] = deque()
+    try:
+        for batch in _batches(texts, size):
+            pending.append(pool.submit(run_batch, batch, config, errors))
+            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batch(
+    batch: Sequence[tuple[int, Any]], config: PipelineConfig, errors: ErrorPolicy
+) -> list[Article | None]:
+    """Process numbered documents in the current process (what each worker runs).
+
+    >>> [a.text for a in run_batch([(0, "")], PipelineConfig(), "raise")]
+    ['']
+    """
+    return [_run_item(index, item, config, errors) for index, item in batch]
+
+
+def _run_item(index: int, item: Any, config: PipelineConfig, errors: ErrorPolicy) -> Article | None:
+    metadata: dict[str, Any] = {}
+    try:
+        text, metadata = _unpack(index, item)
+        article = process(
+            text,
+            html=config.html,
+            backend=config.backend,
+            model=config.model,
+            boilerplate=config.boilerplate,
+        )
+    except Exception as exc:
+        if errors == "raise":
+            exc.add_note(f"(arnews.process_many: document texts[{index}])")
+            raise
+        if errors == "skip":
+            _log.warning("arnews: skipped texts[%d]: %s: %s", index, type(exc).__name__, exc)
+            return None
+        return error_article(exc, metadata)
+    return replace(article, metadata=metadata) if metadata else article
+
+
+def _unpack(index: int, item: Any) -> tuple[str, dict[str, Any]]:
+    if isinstance(item, str):
+        return item, {}
+    if isinstance(item, tuple | list) and len(item) == 2 and isinstance(item[1], Mapping):
+        metadata = dict(item[1])
+        return ensure_text(item[0], f"texts[{index}][0]"), metadata
+    if isinstance(item, bytes | bytearray | memoryview):
+        ensure_text(item, f"texts[{index}]")
+    raise TypeError(
+        f"texts[{index}] must be str or a (text, metadata) pair, not {type(item).__name__}"
+    )
+
+
+def error_article(error: BaseException, metadata: Mapping[str, Any] | None = None) -> Article:
+    """The article ``errors="record"`` yields for a document that failed.
+
+    Its text is empty; its metadata is the document's own plus ``"error"``:
+    ``"ExceptionType: message"``.
+
+    >>> a = error_article(ValueError("bad"), {"id": 3})
+    >>> a.text, a.metadata, a.error
+    ('', {'id': 3, 'error': 'ValueError: bad'}, 'ValueError: bad')
+    """
+    message = f"{type(error).__name__}: {error}"
+    return Article(text="", metadata={**(metadata or {}), "error": message})
+
+
+# --------------------------------------------------------------------------- names
+
+
+def resolve_mentions(names: Sequence[str], *, merge: bool = True) -> list[str]:
+    """The full name each mention stands for (one result per mention).
+
+    Names are compared with leading titles set aside (``الملك``, ``الرئيس``… from
+    ``data/titles.txt``) and alef/ya/ta-marbuta variants folded. With ``merge``, a name
+    whose words appear, in a row, inside exactly one longer name of the same article stands
+    for that longer name (``زوييف`` → ``ألكسندر زوييف``); when two different longer names
+    contain it, it stays as it is. Results are shown as first written, without the title.
+
+    >>> resolve_mentions(["ألكسندر زوييف", "زوييف", "الملك محمد السادس", "محمد السادس"])
+    ['ألكسندر زوييف', 'ألكسندر زوييف', 'محمد السادس', 'محمد السادس']
+    >>> resolve_mentions(["محمد", "محمد السادس", "محمد بن سلمان"])
+    ['محمد', 'محمد السادس', 'محمد بن سلمان']
+    >>> resolve_mentions(["المغرب", "المغرب العربي"], merge=False)
+    ['المغرب', 'المغرب العربي']
+    """
+    titles = _titles()
+    keys: list[tuple[str, ...]] = []
+    shown: dict[tuple[str, ...], str] = {}
+    for name in names:
+        words = name.split()
+        while len(words) > 1 and _fold(words[0]) in titles:
+            words = words[1:]
+        key = tuple(_fold(w) for w in words)
+        keys.append(key)
+        shown.setdefault(key, " ".join(words))
+    target = _merge_targets(list(shown), merge)
+    return [shown[target.get(k, k)] for k in keys]
+
+
+def _merge_targets(
+    keys: list[tuple[str, ...]], merge: bool
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Map each key found inside exactly one maximal longer key to that key.
+
+    Linear in the number of names: each name of at most ``_MAX_NAME_TOKENS`` words indexes
+    its runs of words, and a run shared by more than ``_MAX_CONTAINERS`` names is common
+    enough to be ambiguous anyway.
+    """
+    if not merge:
+        return {}
+    containers: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key in keys:
+        if len(key) > _MAX_NAME_TOKENS:
+            continue
+        for part in _parts(key) - {key}:
+            found = containers.setdefault(part, [])
+            if len(found) <= _MAX_CONTAINERS:
+                found.append(key)
+    target: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in keys:
+        longer = containers.get(key, [])
+        if not longer or len(longer) > _MAX_CONTAINERS:
+            continue
+        maximal = [c for c in longer if not any(c in _parts(o) - {o} for o in longer)]
+        if len(maximal) == 1:
+            target[key] = maximal[0]
+    return target
+
+
+def _parts(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    return {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+
+
+_FOLD = str.maketrans("أإآٱىة", "اااايه")
+
+
+def _fold(word: str) -> str:
+    return word.translate(_FOLD)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(_fold(w) for w in read_lines("titles.txt"))
+
+
+@lru_cache(maxsize=512)
+def group_names(entities: tuple[Entity, ...], label: EntityLabel) -> tuple[str, ...]:
+    """Unique full names of one entity type, in order of first mention (cached per article).
+
+    People and organisations merge short mentions into longer names (see
+    :func:`resolve_mentions`); places merge only identical names, since ``المغرب`` inside
+    ``المغرب العربي`` is another place.
+
+    >>> rabat = Entity("الرباط", "LOC", 0, 6, 1.0, "الرباط")
+    >>> group_names((rabat, replace(rabat, start=9, end=15)), "LOC")
+    ('الرباط',)
+    """
+    names = [e.canonical for e in entities if e.label == label]
+    return tuple(dict.fromkeys(resolve_mentions(names, merge=label != "LOC")))
+
+
+# --------------------------------------------------------------------------- dicts
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """What :meth:`Article.to_dict` returns (see there)."""
+    published = article.published.isoformat() if article.published is not None else None
+    return {
+        "text": article.text,
+        "title": article.title,
+        "published": published,
+        "source": article.source,
+        "sentences": [{"text": s.text, "start": s.start, "end": s.end} for s in article.sentences],
+        "entities": [
+            {
+                "text": e.text,
+                "label": e.label,
+                "start": e.start,
+                "end": e.end,
+                "score": e.score,
+                "canonical": e.canonical,
+            }
+            for e in article.entities
+        ],
+        "removed": [
+            {"text": r.text, "start": r.start, "end": r.end, "reason": r.reason}
+            for r in article.removed
+        ],
+        "people": list(article.people),
+        "organizations": list(article.organizations),
+        "places": list(article.places),
+        "metadata": dict(article.metadata),
+    }
+
+
+def article_from_dict(data: Mapping[str, Any]) -> Article:
+    """What :meth:`Article.from_dict` returns (see there).
+
+    >>> article_from_dict({"title": "x"})
+    Traceback (most recent call last):
+    ValueError: an article dict needs a 'text' string
+    """
+    if not isinstance(data, Mapping):
+        raise TypeError(f"data must be a mapping, not {type(data).__name__}")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ValueError("an article dict needs a 'text' string")
+    return Article(
+        text=text,
+        title=data.get("title"),
+        published=_read_date(data.get("published")),
+        source=data.get("source"),
+        sentences=_read_spans(data, "sentences", lambda d: Sentence(**d)),
+        entities=_read_spans(data, "entities", lambda d: Entity(**d)),
+        removed=_read_spans(data, "removed", lambda d: Removed(**d)),
+        metadata=dict(data.get("metadata") or {}),
+    )
+
+
+def _read_date(value: Any) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    text = ensure_text(value, "published")
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        return _dt.datetime.fromisoformat(text)
+
+
+def _read_spans(data: Mapping[str, Any], key: str, make: Callable[[dict[str, Any]], Any]) -> Any:
+    return tuple(make(dict(item)) for item in data.get(key) or ())

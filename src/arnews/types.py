@@ -11,6 +11,7 @@ Every span type carries ``text``, ``start`` and ``end`` such that
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -160,3 +161,73 @@ class Article:
     entities: tuple[Entity, ...] = ()
     removed: tuple[Removed, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """People named in the article, once each, in order of first mention.
+
+        A short mention (a surname, a name with or without a title) counts as the full name
+        it belongs to: ``زوييف`` after ``ألكسندر زوييف`` adds nobody new.
+
+        >>> e = [Entity("ألكسندر زوييف", "PER", 0, 13, 0.9, "ألكسندر زوييف"),
+        ...      Entity("زوييف", "PER", 20, 25, 0.9, "زوييف")]
+        >>> Article("", entities=tuple(e)).people
+        ('ألكسندر زوييف',)
+        """
+        return self._names("PER")
+
+    @property
+    def organizations(self) -> tuple[str, ...]:
+        """Organisations named in the article, merged and ordered like :attr:`people`."""
+        return self._names("ORG")
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Places named in the article, once each, in order of first mention."""
+        return self._names("LOC")
+
+    @property
+    def error(self) -> str | None:
+        """Why the article could not be processed (``process_many(..., errors="record")``).
+
+        ``None`` for an article that was processed; otherwise ``metadata["error"]``.
+
+        >>> Article("").error is None
+        True
+        """
+        value = self.metadata.get("error")
+        return None if value is None else str(value)
+
+    def _names(self, label: EntityLabel) -> tuple[str, ...]:
+        from arnews.pipeline import group_names
+
+        return group_names(self.entities, label)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: dates as ISO strings, spans as dicts, derived names included.
+
+        >>> Article("نص", published=_dt.date(2025, 5, 14)).to_dict()["published"]
+        '2025-05-14'
+        """
+        from arnews.pipeline import article_to_dict
+
+        return article_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Read back what :meth:`to_dict` wrote (derived names are recomputed, not read).
+
+        >>> a = Article("نص", published=_dt.date(2025, 5, 14), metadata={"id": 7})
+        >>> b = Article.from_dict(a.to_dict())
+        >>> b == a, b.metadata
+        (True, {'id': 7})
+        """
+        from arnews.pipeline import article_from_dict
+
+        return article_from_dict(data)
+
+    def _repr_html_(self) -> str:
+        """Render the article for Jupyter: right to left, entities highlighted by type."""
+        from arnews.display import render_article
+
+        return render_article(self)
