@@ -1,9 +1,9 @@
 """Normalize Arabic text for search and NER without losing meaning, with an offset map.
 
-:func:`normalize` applies a fixed set of character rules chosen by a frozen
-:class:`NormalizeConfig`; keyword options override the config's fields.
-:func:`normalize_with_map` returns the same text together with, for every output
-character, the index of the input character it came from (a :class:`Normalized`), so
+`normalize` applies a fixed set of character rules chosen by a frozen
+`NormalizeConfig`; keyword options override the config's fields.
+`normalize_with_map` returns the same text together with, for every output
+character, the index of the input character it came from (a `Normalized`), so
 spans found on the normalized text can be pointed back into the original.
 
 What the default does (each step has a flag that turns it off):
@@ -45,7 +45,7 @@ Off by default, because they change what a word says:
 * ``ascii_punctuation`` — ``، ؛ ؟`` → ``, ; ?``.
 
 Lone surrogates, private-use characters and everything not named above pass through
-unchanged; the result of :func:`normalize` is a fixed point (``normalize(normalize(x)) ==
+unchanged; the result of `normalize` is a fixed point (``normalize(normalize(x)) ==
 normalize(x)``) for every input and every config.
 
 >>> normalize("العَرَبِيّـــة")
@@ -73,7 +73,7 @@ from arnews._validation import ensure_text
 __all__ = ["DigitsMode", "NormalizeConfig", "Normalized", "normalize", "normalize_with_map"]
 
 DigitsMode = Literal["keep", "ascii", "arabic"]
-"""What :func:`normalize` does with digits: keep them, make them ASCII, or Arabic-Indic."""
+"""What `normalize` does with digits: keep them, make them ASCII, or Arabic-Indic."""
 
 _DIGITS_MODES = ("keep", "ascii", "arabic")
 
@@ -83,7 +83,7 @@ class NormalizeConfig:
     """Which normalization rules to apply; the default is safe for search and NER.
 
     See the module documentation for what each flag does. Keyword options given to
-    :func:`normalize` override these fields.
+    `normalize` override these fields.
 
     >>> NormalizeConfig().unify_alef
     False
@@ -124,10 +124,11 @@ class Normalized:
     """A normalized text and where each of its characters came from.
 
     ``offsets[i]`` is the index in ``source`` of the character that produced ``text[i]``
-    (an ``array.array`` of ints, one machine word or less per character; treat it as
-    read-only). Characters produced by one source character (the letters of a ligature, the
-    two line breaks of U+2029) share its index; a collapsed run of spaces points at its
-    first space; a hamza merged into its letter points at the letter.
+    (an ``array.array`` of ints, typecode ``"i"``: 4 bytes per character, ``"q"`` for texts
+    of 2**31 characters or more; treat it as read-only). Characters produced by one source
+    character (the letters of a ligature, the two line breaks of U+2029) share its index;
+    a collapsed run of spaces points at its first space; a hamza merged into its letter
+    points at the letter.
 
     >>> n = normalize_with_map("قالَ  ﻻ")
     >>> n.text, list(n.offsets)
@@ -177,11 +178,13 @@ def normalize(text: str, *, config: NormalizeConfig | None = None, **options: An
 
     Args:
         text: any string; lone surrogates and control characters are handled, never fatal.
-        config: the rules to apply; :class:`NormalizeConfig` () when None.
-        **options: fields of :class:`NormalizeConfig` that override ``config``.
+        config: the rules to apply; the default `NormalizeConfig()` when None.
+        **options: fields of `NormalizeConfig` that override ``config``.
 
     Raises:
-        TypeError: ``text`` is not a str, or an option is not a config field.
+        TypeError: ``text`` is not a str, an option is not a config field, or a flag is not
+            a bool.
+        ValueError: ``digits`` is not one of ``"keep"``, ``"ascii"``, ``"arabic"``.
 
     >>> normalize("  السَّلامُ\\tعليكم \\r\\n\\r\\n\\r\\n\\u200bمرحباً ")
     'السلام عليكم\\n\\nمرحبا'
@@ -207,7 +210,7 @@ def normalize(text: str, *, config: NormalizeConfig | None = None, **options: An
 def normalize_with_map(
     text: str, *, config: NormalizeConfig | None = None, **options: Any
 ) -> Normalized:
-    """Normalize like :func:`normalize` and keep, for each output character, its source index.
+    """Normalize like `normalize` and keep, for each output character, its source index.
 
     ``normalize_with_map(x, **o).text == normalize(x, **o)`` for every input.
 
