@@ -262,6 +262,11 @@ def _resolve(
 
 # --------------------------------------------------------------------------- character sets
 
+# The rules are our own tables rather than calls into camel-tools or pyarabic: importing
+# camel_tools.utils costs ~400 ms, its normalize_unicode runs NFKC over the whole text and
+# CharMapper('arclean') deletes every character it does not know (€, emoji); pyarabic's
+# helpers each handle one rule (and normalize_alef is wrong for us, see _ALEFS).
+#
 # Removed by strip_diacritics. Camel-tools' AR_DIAC_CHARSET and pyarabic's TASHKEEL hold only
 # U+064B-U+0652 and U+0670, which leaves Quranic marks and the rarer vowel signs behind.
 _DIACRITIC_RANGES = (
@@ -489,7 +494,7 @@ def _tables(config: NormalizeConfig) -> _Tables:
                     composed[base + mark] = _close(rules, merged)
         others = [c for c in _chars(_DIACRITIC_RANGES) if c not in _HAMZA_MADDA_MARKS]
         bases = _char_class(k[0] for k in composed)
-        compose = re.compile(f"({bases}){_char_class(others)}*([{_HAMZA_MADDA_MARKS}])")
+        compose = re.compile(f"({bases}){_char_class(others)}*+([{_HAMZA_MADDA_MARKS}])")
     return _Tables(
         chars, by_char, changed, changed_runs, compose, composed, config.normalize_whitespace
     )
