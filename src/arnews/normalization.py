@@ -525,20 +525,26 @@ def _needs_whitespace_pass(text: str) -> bool:
     return "  " in text or " \n" in text or "\n " in text or "\r" in text or "\n\n\n" in text
 
 
-def _line_breaks(run: str) -> list[int]:
-    """Where each line break of a whitespace run starts (``\\r\\n`` is one break)."""
-    return [
-        i for i, c in enumerate(run) if c == "\r" or (c == "\n" and (i == 0 or run[i - 1] != "\r"))
-    ]
+def _first_line_breaks(run: str) -> list[int]:
+    """Where the first two line breaks of a whitespace run start (``\\r\\n`` is one break)."""
+    where: list[int] = []
+    at = 0
+    while len(where) < 2:
+        found = [i for i in (run.find("\r", at), run.find("\n", at)) if i >= 0]
+        if not found:
+            break
+        first = min(found)
+        where.append(first)
+        at = first + 2 if run.startswith("\r\n", first) else first + 1
+    return where
 
 
 def _whitespace_piece(match: re.Match[str]) -> tuple[str, list[int]]:
-    run = match.group()
-    breaks = _line_breaks(run)
+    """A run of spaces becomes one space; a run with line breaks, one or two line breaks."""
+    breaks = _first_line_breaks(match.group())
     if not breaks:
         return " ", [0]
-    where = breaks[:2]
-    return "\n" * len(where), where
+    return "\n" * len(breaks), breaks
 
 
 def _whitespace_text(match: re.Match[str]) -> str:
