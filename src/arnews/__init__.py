@@ -7,6 +7,7 @@
 
 from arnews.boilerplate import BoilerplateConfig, strip_boilerplate
 from arnews.entities import extract_entities
+from arnews.frames import entities_frame, to_frame
 from arnews.normalization import (
     DigitsMode,
     NormalizeConfig,
@@ -34,6 +35,7 @@ __all__ = [
     "Span",
     "Token",
     "__version__",
+    "entities_frame",
     "extract_entities",
     "normalize",
     "normalize_with_map",
@@ -41,5 +43,6 @@ __all__ = [
     "process_many",
     "split_sentences",
     "strip_boilerplate",
+    "to_frame",
     "tokenize",
 ]

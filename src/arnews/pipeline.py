@@ -21,7 +21,6 @@ import sys
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import islice
@@ -32,6 +31,8 @@ from arnews._validation import ensure_text
 from arnews.types import Article, Entity, EntityLabel, Removed, Sentence
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from arnews.boilerplate import BoilerplateConfig
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "article_to_dict",
     "error_article",
     "group_names",
+    "mention_names",
     "process",
     "process_many",
     "resolve_mentions",
@@ -272,6 +274,7 @@ def _run_in_processes(
     texts: Iterable[Item], config: PipelineConfig, errors: ErrorPolicy, size: int, workers: int
 ) -> Iterator[list[Article | None]]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
@@ -427,19 +430,37 @@ def _titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
-def group_names(entities: tuple[Entity, ...], label: EntityLabel) -> tuple[str, ...]:
-    """Unique full names of one entity type, in order of first mention (cached per article).
+def mention_names(entities: tuple[Entity, ...]) -> tuple[str, ...]:
+    """The full name each entity mention stands for (cached per article).
 
-    People and organisations merge short mentions into longer names (see
+    People, organisations and other names merge short mentions into longer names (see
     :func:`resolve_mentions`); places merge only identical names, since ``المغرب`` inside
     ``المغرب العربي`` is another place.
+
+    >>> rabat = Entity("الرباط", "LOC", 0, 6, 1.0, "الرباط")
+    >>> mention_names((rabat, Entity("زوييف", "PER", 9, 14, 1.0, "زوييف")))
+    ('الرباط', 'زوييف')
+    """
+    names = [""] * len(entities)
+    for label in {e.label for e in entities}:
+        positions = [i for i, e in enumerate(entities) if e.label == label]
+        mentions = [entities[i].canonical for i in positions]
+        for i, name in zip(
+            positions, resolve_mentions(mentions, merge=label != "LOC"), strict=True
+        ):
+            names[i] = name
+    return tuple(names)
+
+
+def group_names(entities: tuple[Entity, ...], label: EntityLabel) -> tuple[str, ...]:
+    """Unique full names of one entity type, in order of first mention.
 
     >>> rabat = Entity("الرباط", "LOC", 0, 6, 1.0, "الرباط")
     >>> group_names((rabat, replace(rabat, start=9, end=15)), "LOC")
     ('الرباط',)
     """
-    names = [e.canonical for e in entities if e.label == label]
-    return tuple(dict.fromkeys(resolve_mentions(names, merge=label != "LOC")))
+    names = mention_names(entities)
+    return tuple(dict.fromkeys(n for n, e in zip(names, entities, strict=True) if e.label == label))
 
 
 # --------------------------------------------------------------------------- dicts
