@@ -69,6 +69,9 @@ METADATA_REASONS: tuple[str, ...] = ("title", "date", "source")
 _PHRASE_FILES = ("boilerplate/ar.txt", "boilerplate/fr.txt", "boilerplate/en.txt")
 _KINDS = frozenset({"line", "prefix", "short", "marker", "cookie", "cue", "section", "agency"})
 _KINDS_BY_REASON = {"source": frozenset({"agency"}), "date": frozenset({"label"})}
+_CLITIC_KINDS = frozenset({"cookie", "cue"})  # these match after a glued و ف ب ل too
+_QUOTES = frozenset('"«»“”')
+_METADATA = frozenset({"title", "date", "source", "repeated_title"})
 _COVERING = frozenset({"line", "prefix", "short", "marker", "cookie", "section"})
 _TERMINAL = ".!?؟…"
 _CLOSERS = "\"'»”’)]}›"
@@ -79,7 +82,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
-_DATELINE = re.compile(r"^\S+(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
+_CITY_AGENCY = re.compile(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*\(\s*[^()]{1,25}\)$")
+_DATELINE = re.compile(r"^[^\W\d_]{2,}\S*(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
 _PARENTHESIZED = re.compile(r"^\(\s*[^()]{1,40}\s*\)$")
 _INVISIBLE = dict.fromkeys(
     [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0xFEFF, 0xAD, 0x61C]
@@ -227,7 +231,7 @@ def _matches(folded: str) -> list[tuple[int, int, _Phrase]]:
         for p in phrases:
             start = end - p.size
             if start > 0 and folded[start].isalnum() and folded[start - 1].isalnum():
-                clitic = p.reason == "body" and folded[start - 1] in "وف"
+                clitic = p.kind in _CLITIC_KINDS and folded[start - 1] in "وفبل"
                 if not clitic or (start > 1 and folded[start - 2].isalnum()):
                     continue
             found.append((start, end, p))
@@ -296,7 +300,8 @@ def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
     elif line.section is not None:
         line.section = None
     if cookie:
-        if line.words <= 8 or (len(cues) >= 2 and not line.body_cue):
+        quoted = any(c in _QUOTES for c in line.text)
+        if line.words <= 8 or (len(cues) >= 2 and not line.body_cue and not quoted):
             strong.append((0, 0, "cookie_consent"))
         elif cues:
             weak.append((0, 0, "cookie_consent"))
@@ -381,25 +386,70 @@ def _headline_like(line: _Line, cfg: BoilerplateConfig) -> bool:
 
 
 def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -> int | None:
+    """Index of the title line: a headline-like line before the first prose paragraph.
+
+    Among several candidates (a ticker before the headline…) the one next to the date
+    line wins, then one repeated further down, then the first.
+    """
+    header_end = next(
+        (
+            i
+            for i, x in enumerate(lines)
+            if x.sentence_like
+            and not (x.full or x.strong or x.verdict)
+            and not _headline_like(x, cfg)
+        ),
+        len(lines),
+    )
     if known:
         key = _title_key(known)
-        for i, line in enumerate(lines):
-            if line.anchor:
-                break
-            if line.verdict is None and _is_repeat(_title_key(line.text), key):
-                return i
+        return next(
+            (
+                i
+                for i, x in enumerate(lines[:header_end])
+                if x.verdict is None and _is_repeat(_title_key(x.text), key)
+            ),
+            None,
+        )
+    candidates = []
+    for i, line in enumerate(lines[:header_end]):
+        if line.verdict is not None or line.full or line.words < 2:
+            continue
+        if (line.agency and line.words <= 5) or _PARENTHESIZED.match(line.text):
+            continue
+        if _headline_like(line, cfg) and not line.strong:
+            candidates.append(i)
+    if header_end == len(lines):
         return None
-    for i, line in enumerate(lines):
-        if line.verdict is not None or line.full or line.strong:
-            continue
-        if line.words < 2 or (line.agency and line.words <= 5):
-            continue
-        if _PARENTHESIZED.match(line.text):
-            continue
-        if _headline_like(line, cfg) and not (line.sentence_like and line.words > 20):
+    if not candidates:  # a page may open with a headline that starts like chrome
+        first = lines[0]
+        opener = first.strong not in (None, "navigation") and first.full is None
+        if opener and first.words >= 6 and _date_distance(lines, 0) <= 2:
+            return 0
+        return None
+    nearest = min(candidates, key=lambda i: (_date_distance(lines, i), i))
+    if _date_distance(lines, nearest) <= 3:
+        key = _title_key(lines[nearest].text)
+        for j in candidates:  # "title", then "title | site" above the date: the first is it
+            other = _title_key(lines[j].text)
+            if j < nearest and (_is_repeat(key, other) or _is_repeat(other, key)):
+                return j
+        return nearest
+    keys = [_title_key(x.text) for x in lines]
+    for i in candidates:
+        if any(_is_repeat(k, keys[i]) for j, k in enumerate(keys) if j != i):
             return i
-        return None
-    return None
+    return candidates[0]
+
+
+def _date_distance(lines: list[_Line], i: int) -> int:
+    """How many lines after line ``i`` the next date line comes (1 if one directly precedes)."""
+    if i > 0 and lines[i - 1].verdict == "date":
+        return 1
+    for j in range(i + 1, min(len(lines), i + 6)):
+        if lines[j].verdict == "date":
+            return j - i
+    return len(lines) + 1
 
 
 def _is_anchor(line: _Line) -> bool:
@@ -407,8 +457,8 @@ def _is_anchor(line: _Line) -> bool:
         return False
     if line.body_cue:
         return True
-    if line.weak == "cookie_consent":
-        return False
+    if line.weak == "cookie_consent":  # banner-like, unless a long paragraph quotes one
+        return line.words >= 25 and any(c in _QUOTES for c in line.text)
     return line.weak is None or line.words >= 15
 
 
@@ -432,6 +482,8 @@ def _mark_runs(lines: list[_Line], cfg: BoilerplateConfig, first_anchor: int) ->
         items = 0
         while i < n and items < 15:
             line = lines[i]
+            if line.verdict in _METADATA or line.anchor:
+                break
             if line.verdict is not None or line.full or line.strong:
                 i += 1
                 continue
@@ -443,9 +495,9 @@ def _mark_runs(lines: list[_Line], cfg: BoilerplateConfig, first_anchor: int) ->
 
 
 def _source_like(line: _Line) -> bool:
-    if line.words > 8:
+    if line.words > 8 or len(line.text) > 120:
         return False
-    if line.agency or _PARENTHESIZED.match(line.text):
+    if line.agency or _PARENTHESIZED.match(line.text) or _CITY_AGENCY.match(line.text):
         return True
     return line.words <= 6 and _DATELINE.match(line.text) is not None
 
@@ -455,10 +507,9 @@ def _classify(
 ) -> tuple[str | None, _dt.date | None, str | None]:
     for line in lines:
         _analyse(line, cfg)
-        if line.full is None:
-            line.published = _date_of_line(line)
-            if line.published is not None:
-                line.verdict = "date"
+        line.published = _date_of_line(line)
+        if line.published is not None:
+            line.verdict = "date"
     if any(x.full == "navigation" for x in lines):
         _soften_lone_navigation(lines)
     title_at = _find_title(lines, cfg, known_title)

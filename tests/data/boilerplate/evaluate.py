@@ -1,0 +1,185 @@
+"""Evaluation of arnews.boilerplate on the hand-written pages in ``pages/`` and ``html/``.
+
+Each ``pages/*.txt`` file is a scraped page with its gold annotation on every line:
+
+    @date 2025-05-14 | @date none      gold publication date
+    T| title line                      D| date line        S| source line
+    R| repeated title                  B| body line        X reason| chrome line
+
+A blank line is a blank line of the page; any other untagged line is an error. The page
+itself is the file with the tags (and the ``@`` headers) removed.
+
+``html/*.html`` are web pages; ``html/gold.json`` lists for each one the body paragraphs
+that must survive, the chrome snippets that must not, and the title and date.
+
+Run ``python tests/data/boilerplate/evaluate.py`` to print the table of docs/boilerplate.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_TAG = re.compile(r"^(T|D|S|R|B|X [a-z_]+)\| (.*)$")
+_SENTENCE = re.compile(r"[^.!?؟…]+[.!?؟…]*")
+
+
+@dataclass
+class Page:
+    name: str
+    text: str
+    lines: list[tuple[str, int, int]]  # (tag, start, end) for every non-blank line
+    published: dt.date | None
+    title: str | None
+    source: str | None
+
+
+@dataclass
+class Score:
+    body_sentences: int = 0
+    body_sentences_kept: int = 0
+    body_lines: int = 0
+    body_lines_kept: int = 0
+    chrome_lines: int = 0
+    chrome_removed: int = 0
+    reasons_right: int = 0
+    reasons_checked: int = 0
+    titles: list[bool] = field(default_factory=list)
+    dates: list[bool] = field(default_factory=list)
+    sources: list[bool] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def sentence_recall(self) -> float:
+        return self.body_sentences_kept / max(self.body_sentences, 1)
+
+    @property
+    def chrome_removed_share(self) -> float:
+        return self.chrome_removed / max(self.chrome_lines, 1)
+
+
+def parse_page(path: Path) -> Page:
+    """Read one annotated page; raise ValueError on a malformed line."""
+    out: list[str] = []
+    lines: list[tuple[str, int, int]] = []
+    published: dt.date | None = None
+    title = source = None
+    pos = 0
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.startswith("@date "):
+            value = raw[6:].strip()
+            published = None if value == "none" else dt.date.fromisoformat(value)
+            continue
+        if not raw.strip():
+            out.append("")
+            pos += 1
+            continue
+        m = _TAG.match(raw)
+        if not m:
+            raise ValueError(f"{path.name}:{number}: untagged line {raw!r}")
+        tag, content = m.groups()
+        lines.append((tag, pos, pos + len(content)))
+        if tag == "T":
+            title = content
+        if tag == "S" and source is None:
+            source = content
+        out.append(content)
+        pos += len(content) + 1
+    return Page(path.stem, "\n".join(out), lines, published, title, source)
+
+
+def load_pages() -> list[Page]:
+    return [parse_page(p) for p in sorted((HERE / "pages").glob("*.txt"))]
+
+
+def score_pages(pages: list[Page]) -> Score:
+    from arnews import strip_boilerplate
+
+    score = Score()
+    for page in pages:
+        cleaned = strip_boilerplate(page.text)
+        kept = [(s.start, s.end) for s in cleaned.kept]
+        reasons = {(r.start, r.end): r.reason for r in cleaned.removed}
+        for tag, start, end in page.lines:
+            is_kept = any(s <= start and end <= e for s, e in kept)
+            content = page.text[start:end]
+            if tag == "B":
+                n = len(_SENTENCE.findall(content)) or 1
+                score.body_lines += 1
+                score.body_sentences += n
+                if is_kept:
+                    score.body_lines_kept += 1
+                    score.body_sentences_kept += n
+                else:
+                    score.misses.append(
+                        f"{page.name}: body lost ({reasons.get((start, end))}): {content[:60]}"
+                    )
+                continue
+            score.chrome_lines += 1
+            if is_kept:
+                score.misses.append(f"{page.name}: {tag} kept: {content[:60]}")
+                continue
+            score.chrome_removed += 1
+            expected = {"T": "title", "D": "date", "S": "source", "R": "repeated_title"}.get(
+                tag, tag[2:]
+            )
+            score.reasons_checked += 1
+            got = reasons.get((start, end))
+            if got == expected:
+                score.reasons_right += 1
+            else:
+                score.misses.append(f"{page.name}: {tag} as {got}: {content[:60]}")
+        score.titles.append(cleaned.title == page.title)
+        score.dates.append(cleaned.published == page.published)
+        score.sources.append(cleaned.source == page.source)
+        if cleaned.title != page.title:
+            score.misses.append(f"{page.name}: title {cleaned.title!r}")
+        if cleaned.published != page.published:
+            score.misses.append(f"{page.name}: date {cleaned.published}")
+        if cleaned.source != page.source:
+            score.misses.append(f"{page.name}: source {cleaned.source!r}")
+    return score
+
+
+def load_html_gold() -> dict[str, dict[str, object]]:
+    data: dict[str, dict[str, object]] = json.loads(
+        (HERE / "html" / "gold.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def share(values: list[bool]) -> float:
+    return sum(values) / max(len(values), 1)
+
+
+def main() -> int:
+    pages = load_pages()
+    s = score_pages(pages)
+    print(
+        f"pages: {len(pages)}  body lines: {s.body_lines}  chrome/metadata lines: {s.chrome_lines}"
+    )
+    print("| measure | value |")
+    print("|---|---|")
+    print(
+        f"| body-sentence recall | {s.sentence_recall:.1%} ({s.body_sentences_kept}/{s.body_sentences}) |"
+    )
+    print(
+        f"| boilerplate + metadata lines removed | {s.chrome_removed_share:.1%} "
+        f"({s.chrome_removed}/{s.chrome_lines}) |"
+    )
+    print(f"| removed with the gold reason | {s.reasons_right / max(s.reasons_checked, 1):.1%} |")
+    print(f"| title exact | {share(s.titles):.1%} |")
+    print(f"| date exact | {share(s.dates):.1%} |")
+    print(f"| source exact | {share(s.sources):.1%} |")
+    for miss in s.misses:
+        print("  -", miss)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
