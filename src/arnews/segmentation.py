@@ -1,10 +1,355 @@
-"""Placeholder: replaced by the sentence segmentation stage."""
+"""Split Arabic (and mixed Arabic–Latin) news text into sentences, as offset spans.
+
+:func:`split_sentences` reads the text once, left to right, and cuts it:
+
+* after a run of final punctuation (``. ! ? ؟ …`` and runs such as ``?!``, ``؟!``), with the
+  closing quotes and brackets that follow it (``" ” » ' ) ] }``), when whitespace follows;
+* at every line break (a headline, dateline, caption or list item needs no final
+  punctuation), so also at every paragraph break.
+
+A dot does not end a sentence when it belongs to a number, a date, a time, a URL, an
+e-mail address, a file name or a version (no space follows it: ``3.5``, ``2.12.2025``,
+``www.bbc.com``), to an abbreviation listed in ``data/abbreviations.txt`` (``د.``,
+``ق.م.``, ``Dr.``, ``U.S.``), to a single-letter initial (``ج. و. بوش``), to a dotted
+letter group (``أ.د.``, ``Ph.D.``), or to a list number at the start of a line
+(``1. البند الأول``). An ellipsis (``…``, ``..`` or ``...``) followed by more words on the
+same line is a pause, not an end. A ``?``/``!``/ellipsis that closes a quotation or a
+bracket opened in the middle of a sentence (``سأل "لماذا؟" ثم غادر``) does not end the
+enclosing sentence. Invisible direction marks around punctuation are transparent
+(``د‪.‬ ديفيد``). Commas, semicolons and colons never end a sentence, and neither does any
+punctuation followed by a comma, a closing bracket or a lower-case Latin word.
+
+Every sentence satisfies ``text[s.start:s.end] == s.text``, has no leading or trailing
+whitespace, and every character of the input that is not whitespace lies in exactly one
+sentence (a stretch made only of invisible marks joins the sentence before it). The work is
+linear in the length of the text.
+
+>>> [s.text for s in split_sentences("قال د. أحمد إن النمو بلغ 3.5 في المائة. وأضاف: لا.")]
+['قال د. أحمد إن النمو بلغ 3.5 في المائة.', 'وأضاف: لا.']
+>>> [s.text for s in split_sentences("«هل انتهى؟» سأل. نعم!\\nعاجل\\n\\nفقرة ثانية")]
+['«هل انتهى؟» سأل.', 'نعم!', 'عاجل', 'فقرة ثانية']
+>>> split_sentences("مرحبا. أهلا")
+[Sentence(text='مرحبا.', start=0, end=6), Sentence(text='أهلا', start=7, end=11)]
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from arnews._resources import read_lines
+from arnews._validation import ensure_text
 from arnews.types import Sentence
 
+__all__ = ["SegmentConfig", "load_abbreviations", "split_sentences"]
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Placeholder."""
-    raise NotImplementedError
+_FINAL = ".!?؟…‼⁇⁈⁉⸮۔"
+"""Characters that can end a sentence."""
+_STRONG = "!?؟‼⁇⁈⁉⸮"
+"""Final characters that end a sentence whatever word precedes them."""
+_CLOSERS = "\"'”’»›)]}﴾"
+"""Closing quotes and brackets that stay with the sentence they close."""
+_OPENERS = "\"'“‘«‹([{﴿"
+_QUOTES = "\"'”’»›"
+_MATCHING_OPENER = {
+    '"': '"',
+    "'": "'",
+    "”": "“",
+    "’": "‘",
+    "»": "«",
+    "›": "‹",
+    ")": "(",
+    "]": "[",
+    "}": "{",
+    "﴾": "﴿",
+}
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d"
+    "\u206e\u206f\ufeff"
+)
+"""Zero-width and direction characters: transparent around punctuation."""
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_NO_START = "،,;؛:" + _CLOSERS.replace('"', "").replace("'", "") + _FINAL
+"""A sentence never starts with one of these: punctuation before them ends nothing (straight
+quotes open as often as they close, so they are not here)."""
+_BULLETS = "•·▪▫‣◦○●■□►▶➢✓✔-–—*"
+_TATWEEL = "\u0640"
+_LOOKBACK = 64
+"""How far back (in characters) the word before a dot is read: longer words are not
+abbreviations, which keeps the work per dot constant."""
+_QUOTE_WINDOW = 400
+"""How far back the opening quote or bracket of an embedded quotation is looked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentConfig:
+    """Options of :func:`split_sentences`.
+
+    ``abbreviations`` adds entries to the packaged list (written with their dots, e.g.
+    ``"ك.م."``); ``split_lines=False`` treats a single line break inside a paragraph as a
+    space (for hard-wrapped text): a blank line and a bulleted line still start a new
+    sentence.
+
+    >>> SegmentConfig(abbreviations=frozenset({"ك.م."})).split_lines
+    True
+    """
+
+    abbreviations: frozenset[str] = field(default_factory=frozenset)
+    split_lines: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Abbreviations:
+    plain: frozenset[str]
+    lower: frozenset[str]
+    after_number: frozenset[str]
+
+
+DEFAULT_CONFIG = SegmentConfig()
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    """A final-punctuation run (with closers and invisible marks) or one line break."""
+    final = re.escape(_FINAL)
+    tail = re.escape(_FINAL + _CLOSERS + _INVISIBLE)
+    breaks = re.escape(_LINE_BREAKS)
+    return re.compile(f"(\\r\\n|[{breaks}])|[{final}][{tail}]*")
+
+
+@cache
+def _dotted_letters() -> re.Pattern[str]:
+    """Letter groups of one or two letters joined by dots: أ.د, U.S.A, Ph.D, تي.آى."""
+    letters = r"[^\W\d_]\u0640?"
+    return re.compile(f"(?:{letters}){{1,2}}(?:\\.(?:{letters}){{1,2}})+")
+
+
+@cache
+def _number_then_letters() -> re.Pattern[str]:
+    """A number with a unit or era glued to it: 1950م, 1441هـ, 300ق.م."""
+    return re.compile(r"\d[\d.,٫٬]*(\D+)")
+
+
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of ``data/sentence_cues.txt``: (sentence openers, reporting words)."""
+    roles: dict[str, set[str]] = {"opener": set(), "reporting": set()}
+    for line in read_lines("sentence_cues.txt"):
+        word, _, role = line.partition(" ")
+        roles[role.strip()].add(word)
+    return frozenset(roles["opener"]), frozenset(roles["reporting"])
+
+
+@cache
+def load_abbreviations(extra: frozenset[str] = frozenset()) -> _Abbreviations:
+    """Read ``data/abbreviations.txt`` (once) and add ``extra`` entries.
+
+    >>> abbr = load_abbreviations()
+    >>> "د." in abbr.plain, "ق.م." in abbr.after_number, "e.g." in abbr.lower
+    (True, True, True)
+    """
+    plain: set[str] = set()
+    after_number: set[str] = set()
+    for line in read_lines("abbreviations.txt"):
+        entry, _, flag = line.partition(" ")
+        plain.add(entry)
+        if flag.strip() == "after-number":
+            after_number.add(entry)
+    plain.update(extra)
+    lower = {e for e in plain if e == e.lower() and e != e.upper()}
+    return _Abbreviations(frozenset(plain), frozenset(lower), frozenset(after_number))
+
+
+def split_sentences(text: str, config: SegmentConfig = DEFAULT_CONFIG) -> list[Sentence]:
+    """Split ``text`` into sentences; each one's offsets index ``text``.
+
+    >>> [s.text for s in split_sentences("ولد عام 1950م. ودرس في ق.م. ثم رحل… إلى باريس.")]
+    ['ولد عام 1950م.', 'ودرس في ق.م. ثم رحل… إلى باريس.']
+    >>> [s.text for s in split_sentences("Mr. Smith met U.S. officials. They left!")]
+    ['Mr. Smith met U.S. officials.', 'They left!']
+    >>> split_sentences("")
+    []
+    """
+    text = ensure_text(text, "text")
+    if not text:
+        return []
+    cuts = _find_cuts(text, config)
+    return _assemble(text, cuts)
+
+
+def _find_cuts(text: str, config: SegmentConfig) -> list[int]:
+    """Offsets where a sentence ends (the next one starts after the whitespace there)."""
+    abbreviations = load_abbreviations(config.abbreviations)
+    cuts: list[int] = []
+    line_start = 0
+    sentence_start = 0
+    for match in _scanner().finditer(text):
+        if match.group(1) is not None:
+            end = match.end()
+            if config.split_lines or _starts_block(text, end):
+                cuts.append(match.start())
+                sentence_start = end
+            line_start = end
+            continue
+        start, end = match.span()
+        if _ends_sentence(text, start, end, line_start, sentence_start, abbreviations):
+            cuts.append(end)
+            sentence_start = end
+    return cuts
+
+
+def _starts_block(text: str, after: int) -> bool:
+    """Whether a paragraph break or a bulleted line begins at the line break before ``after``."""
+    i = after
+    n = len(text)
+    while i < n and text[i].isspace():
+        if text[i] in _LINE_BREAKS:
+            return True
+        i += 1
+    return i < n and text[i] in _BULLETS
+
+
+def _ends_sentence(
+    text: str,
+    start: int,
+    end: int,
+    line_start: int,
+    sentence_start: int,
+    abbreviations: _Abbreviations,
+) -> bool:
+    """Whether the final-punctuation run ``text[start:end]`` ends a sentence."""
+    n = len(text)
+    if end < n and not text[end].isspace():
+        # 3.5, www.bbc.com, "end.Next": no space, no end; but "لماذا؟ولكن" is a typo
+        return _is_arabic_letter(text[end]) and any(c in _STRONG for c in text[start:end])
+    nxt = end
+    while nxt < n and text[nxt].isspace() and text[nxt] not in _LINE_BREAKS:
+        nxt += 1
+    if nxt < n and text[nxt] not in _LINE_BREAKS:
+        following = text[nxt]
+        word = _word_at(text, nxt)
+        if following in _NO_START or following.islower():
+            return False
+        if following.isdigit() and text[max(0, start - 3) : start].rstrip()[-1:].isdigit():
+            return False  # a list of numbers: 82 . 87 . 2001
+    else:
+        return True  # the line or the text ends here
+    run = text[start:end]
+    marks = run.rstrip(_CLOSERS + _INVISIBLE)
+    closers = run[len(marks) :].strip(_INVISIBLE)
+    openers, reporting = _cues()
+    if closers and closers[-1] in _QUOTES and word in reporting:
+        return False  # «هل ستأتي؟» سأل أحمد
+    strong = any(c in _STRONG for c in marks)
+    if strong or "…" in marks or marks.count(".") > 1:
+        if closers:
+            return not _closes_embedded(text, start, sentence_start, closers[-1])
+        # an ellipsis followed by more words on the line is a pause, unless a new
+        # sentence visibly starts after it
+        return strong or word in openers
+    return _dot_ends_sentence(text, start, line_start, abbreviations)
+
+
+def _word_at(text: str, at: int) -> str:
+    """The word starting at ``at``, without quotes before it or punctuation after it."""
+    words = text[at : at + 32].split(maxsplit=1)
+    if not words:
+        return ""
+    return words[0].lstrip(_OPENERS + _INVISIBLE).rstrip(_NO_START + _CLOSERS + _INVISIBLE)
+
+
+def _is_arabic_letter(char: str) -> bool:
+    """Whether ``char`` is a letter of the Arabic block (U+0621–U+064A, U+0671–U+06D3)."""
+    return "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3"
+
+
+def _closes_embedded(text: str, start: int, sentence_start: int, closer: str) -> bool:
+    """Whether ``closer`` closes a quotation or bracket opened inside the sentence."""
+    opener = _MATCHING_OPENER.get(closer)
+    if opener is None:
+        return False
+    lo = max(sentence_start, start - _QUOTE_WINDOW)
+    at = text.rfind(opener, lo, start)
+    if at < 0:
+        return False
+    before = text[max(sentence_start, at - _LOOKBACK) : at]
+    return bool(before.strip().strip(_INVISIBLE + _BULLETS).strip())
+
+
+def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: _Abbreviations) -> bool:
+    """Whether a single dot at ``dot`` (followed by whitespace) ends a sentence."""
+    lo = max(line_start, dot - _LOOKBACK)
+    window = text[lo:dot]
+    if not window or window[-1].isspace():
+        return True  # "في عام 2017 . وقال": a dot set apart by a space
+    words = window.split()
+    word = words[-1]
+    if len(words) == 1 and lo > line_start and not (window[0].isspace() or text[lo - 1].isspace()):
+        return True  # a word longer than any abbreviation
+    word_start = dot - len(word)
+    core = "".join(c for c in word if c not in _INVISIBLE)
+    core = core[max(core.rfind(o) for o in _OPENERS) + 1 :]  # مدارس"St. → St
+    if not core:
+        return True
+    glued = _number_then_letters().fullmatch(core)
+    if glued is not None and glued.group(1) + "." in abbreviations.after_number:
+        return True  # 1950م. / 1441هـ.
+    entry = core + "."
+    if entry in abbreviations.plain or entry.lower() in abbreviations.lower:
+        if entry in abbreviations.after_number:
+            return _follows_number(text, word_start, line_start)
+        return False
+    bare = core.rstrip(_TATWEEL)
+    if len(bare) == 1 and bare.isalpha():
+        return False  # an initial: ج. و. بوش
+    if _dotted_letters().fullmatch(core):
+        return False  # أ.د. / U.S.A. / Ph.D.
+    # "1. " numbering a list item
+    return not (core.isdigit() and len(core) <= 3 and _first_on_line(text, line_start, word_start))
+
+
+def _follows_number(text: str, word_start: int, line_start: int) -> bool:
+    """Whether a number (then optional spaces) comes right before ``word_start``."""
+    i = word_start - 1
+    while i >= line_start and i > word_start - 4 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= line_start and text[i].isdigit()
+
+
+def _first_on_line(text: str, line_start: int, word_start: int) -> bool:
+    """Whether only spaces or a bullet precede ``word_start`` on its line."""
+    if word_start - line_start > 8:
+        return False
+    return not text[line_start:word_start].strip().strip(_BULLETS).strip()
+
+
+def _assemble(text: str, cuts: list[int]) -> list[Sentence]:
+    """Turn cut offsets into trimmed sentences; invisible-only stretches join a neighbour."""
+    sentences: list[Sentence] = []
+    pending_start = -1
+    prev = 0
+    for cut in [*cuts, len(text)]:
+        if cut <= prev:
+            continue
+        chunk = text[prev:cut]
+        body = chunk.strip()
+        if body:
+            start = prev + (len(chunk) - len(chunk.lstrip()))
+            end = start + len(body)
+            if not body.strip(_INVISIBLE).strip():
+                if sentences:
+                    last = sentences[-1]
+                    sentences[-1] = Sentence(text[last.start : end], last.start, end)
+                elif pending_start < 0:
+                    pending_start = start
+            else:
+                if pending_start >= 0:
+                    start, pending_start = pending_start, -1
+                sentences.append(Sentence(text[start:end], start, end))
+        prev = cut
+    if pending_start >= 0:
+        end = len(text.rstrip())
+        sentences.append(Sentence(text[pending_start:end], pending_start, end))
+    return sentences
