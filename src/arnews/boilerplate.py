@@ -282,7 +282,7 @@ def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
         elif p.kind in ("prefix", "short") and start == first:
             navigation_ok = p.reason != "navigation" or any(c in _SEPARATORS for c in folded)
             if p.kind == "short":
-                if line.words <= 6 and not _ends_sentence(folded):
+                if line.words <= 6 and not _ends_sentence(folded) and _names_follow(line, end):
                     strong.append((-p.size, _rank(p.reason), p.reason))
             elif not navigation_ok:
                 pass
@@ -309,6 +309,17 @@ def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
         line.strong = min(strong)[2]
     if weak:
         line.weak = min(weak)[2]
+
+
+def _names_follow(line: _Line, end: int) -> bool:
+    """After a byline word: a colon/dash, or (Latin script) capitalised name words."""
+    rest = line.folded[end:].lstrip()
+    if rest[:1] in (":", "-", "–", "|"):
+        return True
+    words = line.text.split()
+    skip = len(line.folded[:end].split())
+    names = words[skip:]
+    return bool(names) and all(w[:1].isupper() for w in names)
 
 
 def _fully_covered(folded: str, covered: list[tuple[int, int]]) -> bool:
@@ -439,7 +450,11 @@ def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -
     for i in candidates:
         if any(_is_repeat(k, keys[i]) for j, k in enumerate(keys) if j != i):
             return i
-    return candidates[0]
+    # no date or repeat to confirm it: only a short line without inner punctuation
+    first = lines[candidates[0]]
+    if 3 <= first.words <= 15 and not any(c in "،,؛;" for c in first.text):
+        return candidates[0]
+    return None
 
 
 def _date_distance(lines: list[_Line], i: int) -> int:
@@ -449,7 +464,7 @@ def _date_distance(lines: list[_Line], i: int) -> int:
     for j in range(i + 1, min(len(lines), i + 6)):
         if lines[j].verdict == "date":
             return j - i
-    return len(lines) + 1
+    return 1 << 30
 
 
 def _is_anchor(line: _Line) -> bool:
@@ -544,7 +559,6 @@ def _classify(
         ):
             line.verdict = "source"
             source = source or line.text
-    _mark_tail_list(lines, last, cfg)
     published = next((x.published for x in lines if x.verdict == "date"), None)
     return title, published, source
 
@@ -561,24 +575,6 @@ def _soften_lone_navigation(lines: list[_Line]) -> None:
             next_nav = i + 1 < len(lines) and lines[i + 1].full == "navigation"
             if not (prev_nav or next_nav):
                 line.full = None
-
-
-def _mark_tail_list(lines: list[_Line], last: int, cfg: BoilerplateConfig) -> None:
-    """Three or more headline-like lines after the body, with no header: related links."""
-    run: list[_Line] = []
-    for line in [*lines[last + 1 :], None]:
-        if (
-            line is not None
-            and line.verdict is None
-            and 3 <= line.words <= cfg.max_headline_words
-            and not line.text.rstrip(_CLOSERS).endswith(".")
-        ):
-            run.append(line)
-            continue
-        if len(run) >= 3:
-            for item in run:
-                item.verdict = "related_list"
-        run = []
 
 
 def _assemble(
