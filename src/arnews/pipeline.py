@@ -21,7 +21,7 @@ import sys
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ERROR_POLICIES",
+    "Document",
     "ErrorPolicy",
     "PipelineConfig",
     "article_from_dict",
@@ -64,7 +65,7 @@ _MAX_CONTAINERS: Final = 8
 
 _log = logging.getLogger("arnews")
 
-Item: TypeAlias = "str | tuple[str, Mapping[str, Any]]"
+Item: TypeAlias = "str | tuple[str, Mapping[str, Any]] | Document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,22 @@ class PipelineConfig:
     backend: str = "default"
     model: str | None = None
     boilerplate: BoilerplateConfig | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input of :func:`process_many` with its own options.
+
+    ``metadata`` is copied onto the article; ``html`` overrides ``process_many``'s ``html``
+    for this document (``None``: use it), so a stream may mix text and HTML pages.
+
+    >>> Document("<p>نص</p>", {"path": "a.html"}, html=True).html
+    True
+    """
+
+    text: str
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    html: bool | None = None
 
 
 def process(
@@ -173,10 +190,10 @@ def process_many(
 ) -> Iterator[Article]:
     """Process a stream of articles; yield one :class:`Article` per input, in input order.
 
-    ``texts`` is any iterable of ``str`` or of ``(text, metadata)`` pairs (the metadata
-    mapping is copied onto ``Article.metadata``). It is read lazily: at most about
-    ``2 × n_jobs × batch_size`` documents are held at once, so a generator over millions
-    of articles streams in bounded memory.
+    ``texts`` is any iterable of ``str``, of ``(text, metadata)`` pairs (the metadata
+    mapping is copied onto ``Article.metadata``) or of :class:`Document`. It is read
+    lazily: at most about ``2 × n_jobs × batch_size`` documents are held at once, so a
+    generator over millions of articles streams in bounded memory.
 
     ``n_jobs > 1`` runs that many worker processes (``-1``: one per CPU); each loads the
     model once and receives ``batch_size`` documents at a time. Workers are *spawned*, so a
@@ -302,12 +319,11 @@ def run_batch(
 
 
 def _run_item(index: int, item: Any, config: PipelineConfig, errors: ErrorPolicy) -> Article | None:
-    metadata: dict[str, Any] = {}
     try:
-        text, metadata = _unpack(index, item)
+        text, metadata, html = _unpack(index, item)
         article = process(
             text,
-            html=config.html,
+            html=config.html if html is None else html,
             backend=config.backend,
             model=config.model,
             boilerplate=config.boilerplate,
@@ -319,16 +335,26 @@ def _run_item(index: int, item: Any, config: PipelineConfig, errors: ErrorPolicy
         if errors == "skip":
             _log.warning("arnews: skipped texts[%d]: %s: %s", index, type(exc).__name__, exc)
             return None
-        return error_article(exc, metadata)
+        return error_article(exc, _metadata_of(item))
     return replace(article, metadata=metadata) if metadata else article
 
 
-def _unpack(index: int, item: Any) -> tuple[str, dict[str, Any]]:
+def _metadata_of(item: Any) -> dict[str, Any]:
+    if isinstance(item, Document) and isinstance(item.metadata, Mapping):
+        return dict(item.metadata)
+    if isinstance(item, tuple | list) and len(item) == 2 and isinstance(item[1], Mapping):
+        return dict(item[1])
+    return {}
+
+
+def _unpack(index: int, item: Any) -> tuple[str, dict[str, Any], bool | None]:
     if isinstance(item, str):
-        return item, {}
+        return item, {}, None
+    if isinstance(item, Document):
+        return ensure_text(item.text, f"texts[{index}].text"), dict(item.metadata), item.html
     if isinstance(item, tuple | list) and len(item) == 2 and isinstance(item[1], Mapping):
         metadata = dict(item[1])
-        return ensure_text(item[0], f"texts[{index}][0]"), metadata
+        return ensure_text(item[0], f"texts[{index}][0]"), metadata, None
     if isinstance(item, bytes | bytearray | memoryview):
         ensure_text(item, f"texts[{index}]")
     raise TypeError(
