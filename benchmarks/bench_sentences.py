@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Sentence boundaries on the hand-checked dev set: arnews vs pySBD vs pyarabic.
+
+For each system: boundary precision, recall and F1 (only boundaries inside a paragraph
+count, as in ``tests/data/sentences_dev.txt``) and speed in millions of characters per
+second, each paragraph segmented by its own call. ``--by-tag`` adds F1 per hard case.
+
+    .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--repeat 5]
+
+pySBD runs with ``language="ar"`` and ``clean=False``; pyarabic's
+``araby.sentence_tokenize`` also cuts after commas and colons and stops cutting after 32
+cuts in a text (it passes ``re.UNICODE`` as the ``count`` of ``re.sub``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "tests" / "data" / "sentences_dev.txt"
+
+Splitter = Callable[[str], Sequence[str]]
+
+
+def load_cases_module() -> ModuleType:
+    """Import ``tests/sentence_cases.py`` (the case-file reader shared with the tests)."""
+    spec = importlib.util.spec_from_file_location(
+        "sentence_cases", ROOT / "tests" / "sentence_cases.py"
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError("tests/sentence_cases.py not found")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["sentence_cases"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_splitters() -> dict[str, Splitter]:
+    """The systems compared, each as ``text -> list of sentence strings``."""
+    import pysbd
+    from pyarabic.araby import sentence_tokenize
+
+    from arnews import split_sentences
+
+    sbd = pysbd.Segmenter(language="ar", clean=False)
+    return {
+        "arnews": lambda text: [s.text for s in split_sentences(text)],
+        "pysbd (ar)": sbd.segment,
+        "pyarabic": sentence_tokenize,
+    }
+
+
+def measure(
+    name: str, split: Splitter, cases: Sequence[object], cases_module: ModuleType, repeat: int
+) -> tuple[object, float, dict[str, object]]:
+    """Score, speed (M chars/s, best of ``repeat``) and per-tag scores of one system."""
+    pairs = []
+    by_tag: dict[str, list[tuple[tuple[int, ...], tuple[int, ...]]]] = defaultdict(list)
+    for case in cases:
+        got = cases_module.boundaries_of(case.text, split(case.text))
+        pairs.append((got, case.boundaries))
+        tag = re.search(r"\[([\w-]+)\]", case.label)
+        by_tag[tag.group(1) if tag else "other"].append((got, case.boundaries))
+    chars = sum(len(c.text) for c in cases)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for case in cases:
+            split(case.text)
+        best = min(best, time.perf_counter() - start)
+    tags = {tag: cases_module.score(p) for tag, p in sorted(by_tag.items())}
+    return cases_module.score(pairs), chars / best / 1e6, tags
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the comparison table (Markdown)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best is kept")
+    parser.add_argument("--by-tag", action="store_true", help="also print F1 per hard case")
+    args = parser.parse_args(argv)
+    cases_module = load_cases_module()
+    cases = cases_module.read_cases(DEV)
+    n_boundaries = sum(len(c.boundaries) for c in cases)
+    chars = sum(len(c.text) for c in cases)
+    print(f"dev set: {len(cases)} paragraphs, {n_boundaries} inner boundaries, {chars:,} chars\n")
+    results = {}
+    print("| system | precision | recall | F1 | M chars/s |")
+    print("|---|---:|---:|---:|---:|")
+    for name, split in make_splitters().items():
+        score, speed, tags = measure(name, split, cases, cases_module, args.repeat)
+        results[name] = tags
+        print(
+            f"| {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} "
+            f"| {speed:.2f} |"
+        )
+    if args.by_tag:
+        names = list(results)
+        print("\nF1 per hard case (boundaries in the subset):\n")
+        print("| case | paragraphs | boundaries | " + " | ".join(names) + " |")
+        print("|---|---:|---:|" + "---:|" * len(names))
+        counts: dict[str, int] = defaultdict(int)
+        for case in cases:
+            tag = re.search(r"\[([\w-]+)\]", case.label)
+            counts[tag.group(1) if tag else "other"] += 1
+        for tag, first in results[names[0]].items():
+            cells = " | ".join(f"{results[n][tag].f1:.3f}" for n in names)
+            print(f"| {tag} | {counts[tag]} | {first.expected} | {cells} |")
+
+
+if __name__ == "__main__":
+    main()
