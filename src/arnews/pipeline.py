@@ -478,8 +478,9 @@ def mention_names(entities: tuple[Entity, ...]) -> tuple[str, ...]:
     return tuple(names)
 
 
+@lru_cache(maxsize=512)
 def group_names(entities: tuple[Entity, ...], label: EntityLabel) -> tuple[str, ...]:
-    """Unique full names of one entity type, in order of first mention.
+    """Unique full names of one entity type, in order of first mention (cached per article).
 
     >>> rabat = Entity("الرباط", "LOC", 0, 6, 1.0, "الرباط")
     >>> group_names((rabat, replace(rabat, start=9, end=15)), "LOC")

@@ -1,0 +1,419 @@
+"""process() and process_many(): composition, names, dicts, streaming, workers, errors.
+
+The first half replaces the stages with small fakes to pin down the pipeline's own logic
+(what goes where, ordering, error policies); the second half runs the real stages end to
+end on the bundled example and on real news articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import re
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import arnews
+from arnews.pipeline import (
+    Document,
+    error_article,
+    group_names,
+    mention_names,
+    process,
+    process_many,
+    resolve_mentions,
+)
+from arnews.types import Article, Cleaned, Entity, Removed, Sentence, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "docs" / "examples" / "rabat-water-summit.txt"
+ANT = ROOT.parent / "shared" / "data" / "raw" / "ant-multisource-2018.jsonl.gz"
+
+# --------------------------------------------------------------------------- fakes
+
+NAMES = {"نزار بركة": "PER", "بركة": "PER", "الرباط": "LOC", "البنك الدولي": "ORG"}
+CALLS: list[str] = []
+
+
+def fake_strip(text: str, *, html: bool = False, config: Any = None) -> Cleaned:
+    """Lines starting with '#' are boilerplate; the rest is the body."""
+    kept: list[Span] = []
+    removed: list[Removed] = []
+    at = 0
+    for line in text.split("\n"):
+        target = removed if line.startswith("#") else kept
+        if line.startswith("#"):
+            removed.append(Removed(line, at, at + len(line), "fake"))
+        elif line.strip():
+            target.append(Span(line, at, at + len(line)))  # type: ignore[arg-type]
+        at += len(line) + 1
+    return Cleaned("\n".join(s.text for s in kept), tuple(kept), tuple(removed), title="T")
+
+
+def fake_sentences(text: str) -> list[Sentence]:
+    return [Sentence(m.group(), m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.?", text)]
+
+
+def fake_entities(text: str, *, backend: str = "default", model: Any = None) -> list[Entity]:
+    CALLS.append(text)
+    if text == "boom":
+        raise RuntimeError("stage failed")
+    found: list[Entity] = []
+    taken: set[int] = set()
+    for name in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            if taken.isdisjoint(range(m.start(), m.end())):
+                taken.update(range(m.start(), m.end()))
+                label = NAMES[name]
+                found.append(Entity(name, label, m.start(), m.end(), 0.9, name))  # type: ignore[arg-type]
+    return sorted(found, key=lambda e: e.start)
+
+
+@pytest.fixture
+def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("arnews.boilerplate.strip_boilerplate", fake_strip)
+    monkeypatch.setattr("arnews.segmentation.split_sentences", fake_sentences)
+    monkeypatch.setattr("arnews.entities.extract_entities", fake_entities)
+    CALLS.clear()
+
+
+def check_offsets(article: Article) -> None:
+    for span in (*article.sentences, *article.entities):
+        assert article.text[span.start : span.end] == span.text
+    for e in article.entities:
+        assert any(s.start <= e.start and e.end <= s.end for s in article.sentences), e
+
+
+# --------------------------------------------------------------------------- process (fakes)
+
+
+@pytest.mark.usefixtures("fakes")
+def test_process_composes_the_stages_over_the_clean_text() -> None:
+    article = process("# menu\nزار نزار بركة الرباط. ثم غادر.\n# footer")
+    assert article.text == "زار نزار بركة الرباط. ثم غادر."
+    assert article.title == "T"
+    assert [r.reason for r in article.removed] == ["fake", "fake"]
+    assert [s.text for s in article.sentences] == ["زار نزار بركة الرباط.", " ثم غادر."]
+    assert [(e.label, e.text) for e in article.entities] == [
+        ("PER", "نزار بركة"),
+        ("LOC", "الرباط"),
+    ]
+    assert [article.text] == CALLS  # one call over the whole body
+    check_offsets(article)
+
+
+@pytest.mark.usefixtures("fakes")
+def test_entity_across_a_sentence_boundary_is_found_again_per_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "قال نزار. بركة الرباط."
+
+    def crossing(t: str, **_: Any) -> list[Entity]:
+        if t == text:  # the whole-text call returns a span running over the full stop
+            CALLS.append(t)
+            return [Entity("نزار. بركة", "PER", 4, 14, 0.5, "نزار بركة")]
+        return fake_entities(t)
+
+    monkeypatch.setattr("arnews.entities.extract_entities", crossing)
+    article = process(text)
+    assert [(e.text, e.start) for e in article.entities] == [("بركة", 10), ("الرباط", 15)]
+    assert CALLS[1:] == ["قال نزار.", " بركة الرباط."]
+    check_offsets(article)
+
+
+@pytest.mark.usefixtures("fakes")
+def test_process_passes_options_to_the_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def strip(text: str, *, html: bool = False, config: Any = None) -> Cleaned:
+        seen.update(html=html, config=config)
+        return fake_strip(text)
+
+    def entities(text: str, *, backend: str = "default", model: Any = None) -> list[Entity]:
+        seen.update(backend=backend, model=model)
+        return []
+
+    monkeypatch.setattr("arnews.boilerplate.strip_boilerplate", strip)
+    monkeypatch.setattr("arnews.entities.extract_entities", entities)
+    config = arnews.BoilerplateConfig()
+    process("نص.", html=True, backend="camel", model="m", boilerplate=config)
+    assert seen == {"html": True, "config": config, "backend": "camel", "model": "m"}
+
+
+def test_process_refuses_non_text() -> None:
+    with pytest.raises(TypeError, match="text must be str, not bytes"):
+        process(b"abc")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="model must be str"):
+        process("", model=3)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def ent(text: str, label: str, start: int = 0) -> Entity:
+    return Entity(text, label, start, start + len(text), 1.0, text)  # type: ignore[arg-type]
+
+
+def test_short_mentions_merge_into_the_full_name() -> None:
+    people = [ent("ألكسندر زوييف", "PER"), ent("زوييف", "PER", 30), ent("نزار بركة", "PER", 50)]
+    article = Article("", entities=(*people, ent("بركة", "PER", 70)))
+    assert article.people == ("ألكسندر زوييف", "نزار بركة")
+
+
+def test_title_and_order_of_first_mention() -> None:
+    article = Article(
+        "",
+        entities=(
+            ent("زوييف", "PER"),  # before the full name: still the same person
+            ent("الملك محمد السادس", "PER", 10),
+            ent("ألكسندر زوييف", "PER", 40),
+            ent("محمد السادس", "PER", 60),
+            ent("إليزي", "PER", 80),
+        ),
+    )
+    assert article.people == ("ألكسندر زوييف", "محمد السادس", "إليزي")
+
+
+def test_ambiguous_short_name_stays_apart() -> None:
+    names = ["محمد بن سلمان", "محمد السادس", "محمد"]
+    assert resolve_mentions(names) == names
+
+
+def test_variant_spellings_fold_together() -> None:
+    assert resolve_mentions(["أحمد التوفيق", "احمد التوفيق"]) == ["أحمد التوفيق"] * 2
+
+
+def test_places_merge_only_identical_names() -> None:
+    article = Article(
+        "",
+        entities=(ent("المغرب", "LOC"), ent("المغرب العربي", "LOC", 9), ent("المغرب", "LOC", 30)),
+    )
+    assert article.places == ("المغرب", "المغرب العربي")
+    orgs = Article(
+        "", entities=(ent("منظمة الأغذية والزراعة", "ORG"), ent("الأغذية والزراعة", "ORG", 40))
+    )
+    assert orgs.organizations == ("منظمة الأغذية والزراعة",)
+
+
+def test_names_are_derived_and_cached() -> None:
+    entities = (ent("الرباط", "LOC"), ent("نزار بركة", "PER", 10))
+    article = Article("", entities=entities)
+    assert article.people is article.people  # computed once per entity tuple
+    assert mention_names(entities) == ("الرباط", "نزار بركة")
+    assert group_names(entities, "ORG") == ()
+
+
+def test_many_names_stay_fast_and_correct() -> None:
+    # 20,000 distinct two-word names sharing first names: no quadratic blow-up
+    names = [f"اسم{i % 50} عائلة{i}" for i in range(20_000)]
+    resolved = resolve_mentions([*names, "عائلة7"])
+    assert resolved[-1] == "اسم7 عائلة7"
+    assert resolved[:-1] == names
+
+
+# --------------------------------------------------------------------------- dicts
+
+
+def test_to_dict_is_json_ready_and_round_trips() -> None:
+    article = Article(
+        "زار نزار بركة الرباط.",
+        title="عنوان",
+        published=dt.date(2025, 5, 14),
+        source="الرباط - وكالة",
+        sentences=(Sentence("زار نزار بركة الرباط.", 0, 21),),
+        entities=(ent("نزار بركة", "PER", 4), ent("الرباط", "LOC", 14)),
+        removed=(Removed("شارك المقال", 40, 51, "share"),),
+        metadata={"id": "x-1", "tags": ["a"]},
+    )
+    data = json.loads(json.dumps(article.to_dict(), ensure_ascii=False))
+    assert data["published"] == "2025-05-14"
+    assert data["people"] == ["نزار بركة"]
+    assert data["places"] == ["الرباط"]
+    back = Article.from_dict(data)
+    assert back == article
+    assert back.metadata == article.metadata
+
+
+def test_from_dict_refuses_what_is_not_an_article() -> None:
+    with pytest.raises(ValueError, match="'text'"):
+        Article.from_dict({"text": None})
+    with pytest.raises(TypeError, match="mapping"):
+        Article.from_dict([("text", "x")])  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- process_many (fakes)
+
+
+@pytest.mark.usefixtures("fakes")
+def test_process_many_keeps_order_and_carries_metadata() -> None:
+    items: list[Any] = ["زار الرباط.", ("نزار بركة.", {"id": 2}), Document("# x\nنص.", {"id": 3})]
+    articles = list(process_many(items))
+    assert [a.text for a in articles] == ["زار الرباط.", "نزار بركة.", "نص."]
+    assert [a.metadata for a in articles] == [{}, {"id": 2}, {"id": 3}]
+    assert articles[2].removed[0].text == "# x"
+
+
+@pytest.mark.usefixtures("fakes")
+def test_process_many_reads_a_generator_lazily() -> None:
+    consumed = 0
+
+    def million() -> Iterator[str]:
+        nonlocal consumed
+        for i in range(1_000_000):
+            consumed += 1
+            yield f"مقال رقم {i}."
+
+    first = list(islice(process_many(million()), 3))
+    assert [a.text for a in first] == ["مقال رقم 0.", "مقال رقم 1.", "مقال رقم 2."]
+    assert consumed <= 4
+
+
+@pytest.mark.usefixtures("fakes")
+def test_errors_raise_names_the_document() -> None:
+    with pytest.raises(TypeError, match=r"texts\[1\] must be str") as info:
+        list(process_many(["نص.", None]))
+    assert "process_many: document texts[1]" in " ".join(info.value.__notes__)
+    with pytest.raises(RuntimeError, match="stage failed"):
+        list(process_many(["boom"]))
+
+
+@pytest.mark.usefixtures("fakes")
+def test_errors_skip_and_record(caplog: pytest.LogCaptureFixture) -> None:
+    items: list[Any] = ["أ.", None, ("boom", {"id": 9}), b"bytes", "ب."]
+    assert [a.text for a in process_many(items, errors="skip")] == ["أ.", "ب."]
+    assert "skipped texts[1]" in caplog.text
+    recorded = list(process_many(items, errors="record"))
+    assert [a.text for a in recorded] == ["أ.", "", "", "", "ب."]
+    assert recorded[1].error == (
+        "TypeError: texts[1] must be str or a (text, metadata) pair, not NoneType"
+    )
+    assert recorded[2].metadata == {"id": 9, "error": "RuntimeError: stage failed"}
+    assert recorded[3].error is not None
+    assert "decode it first" in recorded[3].error
+    assert recorded[0].error is None
+
+
+def test_error_article_is_defined() -> None:
+    article = error_article(KeyError("x"), {"path": "a.txt"})
+    assert article.text == ""
+    assert article.entities == ()
+    assert article.sentences == ()
+    assert article.metadata == {"path": "a.txt", "error": "KeyError: 'x'"}
+
+
+def test_process_many_refuses_bad_arguments() -> None:
+    with pytest.raises(TypeError, match="not one str"):
+        process_many("نص")
+    with pytest.raises(TypeError, match="iterable"):
+        process_many(None)  # type: ignore[arg-type]
+    for bad in (0, -2, 1.5, True):
+        with pytest.raises(ValueError, match="n_jobs"):
+            process_many([], n_jobs=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="batch_size"):
+        process_many([], batch_size=0)
+    with pytest.raises(ValueError, match="errors must be one of"):
+        process_many([], errors="ignore")  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("fakes")
+def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(list(process_many(["أ.", "ب.", "ج."], progress=True))) == 3
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "3/3" in captured.err
+
+
+# --------------------------------------------------------------------------- the real stages
+
+
+def real_articles(count: int, max_chars: int = 3000) -> list[tuple[str, dict[str, Any]]]:
+    """The first ``count`` ANT articles (tests only; see shared/data/README.md)."""
+    if not ANT.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{ANT} is missing in CI")
+        pytest.skip("ANT corpus not available")
+    found: list[tuple[str, dict[str, Any]]] = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            if len(record["text"]) <= max_chars:
+                found.append((record["text"], {"id": record["id"]}))
+            if len(found) == count:
+                break
+    return found
+
+
+@pytest.fixture(scope="module")
+def example() -> Article:
+    return process(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_example_article_end_to_end(example: Article) -> None:
+    assert example.published == dt.date(2025, 5, 14)
+    assert example.title is not None
+    assert "الأمن المائي" in example.title
+    assert example.source is not None
+    assert "وكالة المغرب العربي للأنباء" in example.source
+    assert example.text.startswith("افتتح وزير التجهيز والماء نزار بركة")
+    assert "ملفات تعريف الارتباط" not in example.text
+    assert any("ملفات تعريف الارتباط" in r.text for r in example.removed)
+    assert len(example.sentences) >= 4
+    check_offsets(example)
+    assert example.entities, "the model finds entities in the example"
+    labels = {e.label for e in example.entities}
+    assert {"PER", "LOC"} <= labels
+    for name in example.people:
+        assert name in {e.canonical for e in example.entities if e.label == "PER"}
+    assert Article.from_dict(json.loads(json.dumps(example.to_dict()))) == example
+
+
+def test_real_articles_keep_the_invariants() -> None:
+    items = real_articles(30)
+    articles = list(process_many(items))
+    assert [a.metadata["id"] for a in articles] == [m["id"] for _, m in items]
+    for article in articles:
+        check_offsets(article)
+        assert Article.from_dict(article.to_dict()) == article
+    assert sum(len(a.entities) for a in articles) > 30
+
+
+def test_hostile_input_does_not_crash() -> None:
+    text = "قال \ud800 الرئيس\x00\x07 عبد المجيد تبون في الجزائر.\u202e\n\n" * 200 + "abc 𝔘 ☃"
+    article = process(text)
+    check_offsets(article)
+    assert article.text.endswith("abc 𝔘 ☃")
+
+
+def test_workers_give_the_same_results_in_order() -> None:
+    items = real_articles(40)
+    serial = [a.to_dict() for a in process_many(items)]
+    parallel = [a.to_dict() for a in process_many(items, n_jobs=2, batch_size=4)]
+    assert parallel == serial
+
+
+def test_workers_stream_a_generator_in_bounded_memory() -> None:
+    consumed = 0
+
+    def million() -> Iterator[Any]:
+        nonlocal consumed
+        for i in range(1_000_000):
+            consumed += 1
+            yield None if i == 5 else f"زار الرئيس الرباط يوم {i}."
+
+    stream = process_many(million(), n_jobs=2, batch_size=8, errors="record")
+    first = list(islice(stream, 10))
+    stream.close()  # type: ignore[attr-defined]
+    assert [a.error is not None for a in first] == [i == 5 for i in range(10)]
+    assert first[9].text == "زار الرئيس الرباط يوم 9."
+    assert consumed <= 10 + 2 * 2 * 8 + 8  # what is in flight, never the whole stream
+
+
+def test_workers_raise_the_first_error() -> None:
+    with pytest.raises(TypeError, match=r"texts\[3\] must be str"):
+        list(process_many(["أ.", "ب.", "ج.", 42, "د."], n_jobs=2, batch_size=2))
