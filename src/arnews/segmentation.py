@@ -13,9 +13,11 @@ e-mail address, a file name or a version (no space follows it: ``3.5``, ``2.12.2
 ``ق.م.``, ``Dr.``, ``U.S.``), to a single-letter initial (``ج. و. بوش``), to a dotted
 letter group (``أ.د.``, ``Ph.D.``), or to a list number at the start of a line
 (``1. البند الأول``). An ellipsis (``…``, ``..`` or ``...``) followed by more words on the
-same line is a pause, not an end. A ``?``/``!``/ellipsis that closes a quotation or a
+same line is a pause, unless a sentence-opening word follows it (``هل``, ``إن``, ``لقد``…,
+listed in ``data/sentence_cues.txt``). A ``?``/``!``/ellipsis that closes a quotation or a
 bracket opened in the middle of a sentence (``سأل "لماذا؟" ثم غادر``) does not end the
-enclosing sentence. Invisible direction marks around punctuation are transparent
+enclosing sentence, and neither does a quotation followed by a reporting word
+(``"هل ستأتي؟" سأل أحمد``). Invisible direction marks around punctuation are transparent
 (``د‪.‬ ديفيد``). Commas, semicolons and colons never end a sentence, and neither does any
 punctuation followed by a comma, a closing bracket or a lower-case Latin word.
 
@@ -24,10 +26,12 @@ whitespace, and every character of the input that is not whitespace lies in exac
 sentence (a stretch made only of invisible marks joins the sentence before it). The work is
 linear in the length of the text.
 
->>> [s.text for s in split_sentences("قال د. أحمد إن النمو بلغ 3.5 في المائة. وأضاف: لا.")]
-['قال د. أحمد إن النمو بلغ 3.5 في المائة.', 'وأضاف: لا.']
->>> [s.text for s in split_sentences("«هل انتهى؟» سأل. نعم!\\nعاجل\\n\\nفقرة ثانية")]
-['«هل انتهى؟» سأل.', 'نعم!', 'عاجل', 'فقرة ثانية']
+>>> for s in split_sentences("قال د. أحمد إن النمو بلغ 3.5 في المائة. وأضاف: لا."):
+...     print(s.text)
+قال د. أحمد إن النمو بلغ 3.5 في المائة.
+وأضاف: لا.
+>>> print(" | ".join(s.text for s in split_sentences("«هل انتهى؟» سأل. نعم!\\nعاجل\\n\\nفقرة")))
+«هل انتهى؟» سأل. | نعم! | عاجل | فقرة
 >>> split_sentences("مرحبا. أهلا")
 [Sentence(text='مرحبا.', start=0, end=6), Sentence(text='أهلا', start=7, end=11)]
 """
@@ -165,10 +169,12 @@ def load_abbreviations(extra: frozenset[str] = frozenset()) -> _Abbreviations:
 def split_sentences(text: str, config: SegmentConfig = DEFAULT_CONFIG) -> list[Sentence]:
     """Split ``text`` into sentences; each one's offsets index ``text``.
 
-    >>> [s.text for s in split_sentences("ولد عام 1950م. ودرس في ق.م. ثم رحل… إلى باريس.")]
-    ['ولد عام 1950م.', 'ودرس في ق.م. ثم رحل… إلى باريس.']
-    >>> [s.text for s in split_sentences("Mr. Smith met U.S. officials. They left!")]
-    ['Mr. Smith met U.S. officials.', 'They left!']
+    >>> def show(text):
+    ...     print(" | ".join(s.text for s in split_sentences(text)))
+    >>> show("ولد عام 1950م. ودرس في ق.م. ثم رحل… إلى باريس.")
+    ولد عام 1950م. | ودرس في ق.م. ثم رحل… إلى باريس.
+    >>> show("Mr. Smith met U.S. officials. They left!")
+    Mr. Smith met U.S. officials. | They left!
     >>> split_sentences("")
     []
     """
