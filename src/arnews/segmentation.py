@@ -333,8 +333,8 @@ def _first_on_line(text: str, line_start: int, word_start: int) -> bool:
 
 def _assemble(text: str, cuts: list[int]) -> list[Sentence]:
     """Turn cut offsets into trimmed sentences; invisible-only stretches join a neighbour."""
-    sentences: list[Sentence] = []
-    pending_start = -1
+    spans: list[list[int]] = []
+    pending_start = -1  # an invisible-only stretch before the first real sentence
     prev = 0
     for cut in [*cuts, len(text)]:
         if cut <= prev:
@@ -344,18 +344,15 @@ def _assemble(text: str, cuts: list[int]) -> list[Sentence]:
         if body:
             start = prev + (len(chunk) - len(chunk.lstrip()))
             end = start + len(body)
-            if not body.strip(_INVISIBLE).strip():
-                if sentences:
-                    last = sentences[-1]
-                    sentences[-1] = Sentence(text[last.start : end], last.start, end)
-                elif pending_start < 0:
-                    pending_start = start
-            else:
+            if body.strip(_INVISIBLE).strip():
                 if pending_start >= 0:
                     start, pending_start = pending_start, -1
-                sentences.append(Sentence(text[start:end], start, end))
+                spans.append([start, end])
+            elif spans:
+                spans[-1][1] = end
+            elif pending_start < 0:
+                pending_start = start
         prev = cut
     if pending_start >= 0:
-        end = len(text.rstrip())
-        sentences.append(Sentence(text[pending_start:end], pending_start, end))
-    return sentences
+        spans.append([pending_start, len(text.rstrip())])
+    return [Sentence(text[start:end], start, end) for start, end in spans]
