@@ -154,7 +154,8 @@ def test_errors_skip_reports_each_and_goes_on(
     reports = err.splitlines()
     assert reports == [
         f"arnews: {broken[1]}: not UTF-8 (byte 0xe9 at offset 3)",
-        f"arnews: {broken[2]}:2: invalid JSON (Expecting property name enclosed in double quotes at column 15)",
+        f"arnews: {broken[2]}:2: invalid JSON (Expecting property name enclosed in double"
+        " quotes at column 15)",
         f"arnews: {broken[2]}:3: a JSON line must be an object, not list",
         f'arnews: {broken[2]}:4: no "text" string field',
         f"arnews: {broken[2]}:5: RuntimeError: stage failed",
