@@ -85,26 +85,12 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)", re.IGNOREC
 _CITY_AGENCY = re.compile(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*\(\s*[^()]{1,25}\)$")
 _DATELINE = re.compile(r"^[^\W\d_]{2,}\S*(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
 _PARENTHESIZED = re.compile(r"^\(\s*[^()]{1,40}\s*\)$")
-_INVISIBLE = dict.fromkeys(
-    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0xFEFF, 0xAD, 0x61C]
-)
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None),
-        **{chr(c): None for c in _INVISIBLE},
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\xad\u061c"
+_VISIBLE = re.compile(f"[^\\s{_INVISIBLE}]")
+_DROPPED = re.compile(f"[\u064b-\u065f\u0670\u0640{_INVISIBLE}]+")  # harakat, tatweel, marks
+_ALEFS = re.compile("[أإآٱ]")
+_DIGIT = re.compile(r"\d")
+_REPLACED = (("ى", "ي"), ("ة", "ه"), ("’", "'"), ("‘", "'"), ("ʼ", "'"))
 
 
 @dataclass(frozen=True)
@@ -176,7 +162,10 @@ def _fold(text: str) -> str:
     >>> _fold("اقرأ أيضاً")
     'اقرا ايضا'
     """
-    return _SPACES.sub(" ", text.translate(_FOLD).casefold()).strip()
+    text = _ALEFS.sub("ا", _DROPPED.sub("", text))
+    for old, new in _REPLACED:
+        text = text.replace(old, new)
+    return _SPACES.sub(" ", text.casefold()).strip()
 
 
 @cache
@@ -206,7 +195,9 @@ def _automaton() -> Any:
 
     automaton = ahocorasick.Automaton()
     for key, phrases in _phrases().items():
-        automaton.add_word(key, phrases)
+        matched = tuple(p for p in phrases if p.kind != "label")  # labels: date lines only
+        if matched:
+            automaton.add_word(key, matched)
     automaton.make_automaton()
     return automaton
 
@@ -334,7 +325,7 @@ def _fully_covered(folded: str, covered: list[tuple[int, int]]) -> bool:
 
 def _date_of_line(line: _Line) -> _dt.date | None:
     """The date if the line is mostly a date (a few label words around it allowed)."""
-    if len(line.text) > _MAX_DATE_LINE_CHARS or not any(c.isdigit() for c in line.text):
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not _DIGIT.search(line.text):
         return None
     matches = find_dates(line.text)
     if not matches:
@@ -374,7 +365,7 @@ def _split_lines(text: str, cfg: BoilerplateConfig) -> list[_Line]:
         stop = brk.start() if brk else len(text)
         raw = text[pos:stop]
         stripped = raw.strip()
-        if stripped and stripped.translate(_INVISIBLE).strip():
+        if stripped and _VISIBLE.search(stripped):
             start = pos + (len(raw) - len(raw.lstrip()))
             words = len(stripped.split())
             sentence_like = words >= 20 or (
@@ -618,13 +609,49 @@ def html_to_text(html: str) -> str:
     """The text that ``strip_boilerplate(html, html=True)`` works on (its offsets index it).
 
     Paragraphs come out one a line (trafilatura's text output). Input without any markup
-    is returned unchanged; markup with no extractable text gives ``""``. Needs the optional
-    extra ``arnews[html]``.
+    is returned unchanged; markup that trafilatura cannot read (unclosed ``<title>``…)
+    falls back to a plain tag stripper. Needs the optional extra ``arnews[html]``.
+
+    >>> html_to_text("نص بلا وسوم")
+    'نص بلا وسوم'
     """
     return _extract_html(ensure_text(html, "html"))[0]
 
 
 _TAG = re.compile(r"<[A-Za-z!/?]")
+_HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|nav|aside"
+    r"|main|title|head|body|html|blockquote|figure|figcaption|button|form|label|option)\b[^>]*>",
+    re.I,
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_TEXT_NODE = re.compile(r">([^<>]{4,200})<")
+_MAX_HTML_SCAN = 200_000
+
+
+def _crude_text(html: str) -> str:
+    """Tag stripper for markup that trafilatura gives up on: one block a line."""
+    import html as html_module
+
+    text = _ANY_TAG.sub("", _BLOCK.sub("\n", _HIDDEN.sub(" ", html)))
+    lines = (" ".join(line.split()) for line in html_module.unescape(text).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _html_date(html: str) -> _dt.date | None:
+    """The first text node of the page that is a date line (trafilatura often drops it)."""
+    import html as html_module
+
+    for m in _TEXT_NODE.finditer(html[:_MAX_HTML_SCAN]):
+        node = " ".join(html_module.unescape(m.group(1)).split())
+        if not node or not _DIGIT.search(node):
+            continue
+        line = _Line(0, len(node), node, _fold(node), len(node.split()), False)
+        found = _date_of_line(line)
+        if found is not None:
+            return found
+    return None
 
 
 def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | None]:
@@ -637,25 +664,23 @@ def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | No
             "strip_boilerplate(..., html=True) needs trafilatura: pip install 'arnews[html]'"
         ) from err
     safe = html.encode("utf-8", "replace").decode("utf-8")  # lone surrogates break lxml
-    safe = "".join(c for c in safe if c in "\t\n\r" or c >= " ") if "\x00" in safe else safe
+    if "\x00" in safe:
+        safe = safe.replace("\x00", "")
     try:
         doc = trafilatura.bare_extraction(
             safe, include_comments=False, with_metadata=True, favor_recall=True
         )
-    except Exception:  # lxml and trafilatura raise many kinds on garbage: treat as empty
-        return "", None, None, None
-    if doc is None or isinstance(doc, dict):
-        return "", None, None, None
-    published = None
-    if getattr(doc, "date", None):
+    except Exception:  # lxml and trafilatura raise many kinds on garbage
+        doc = None
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+        return _crude_text(safe), None, _html_date(safe), None
+    published = _html_date(safe)
+    if published is None and doc.date:
         try:
             published = _dt.date.fromisoformat(str(doc.date)[:10])
         except ValueError:
             published = None
-    text = str(getattr(doc, "text", "") or "")
-    title = getattr(doc, "title", None) or None
-    site = getattr(doc, "sitename", None) or None
-    return text, title, published, site
+    return str(doc.text), doc.title or None, published, doc.sitename or None
 
 
 def strip_boilerplate(

@@ -35,6 +35,7 @@ Calendar = Literal["gregorian", "hijri"]
 
 _MONTHS_FILE = "boilerplate/months.txt"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGIT = re.compile(r"\d")
 _GREGORIAN_YEARS = range(1900, 2101)
 _HIJRI_YEARS = range(1343, 1501)  # what hijridate converts
 _LETTER_CLASSES = {
@@ -167,7 +168,7 @@ def find_dates(text: str) -> list[DateMatch]:
     []
     """
     text = ensure_text(text)
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return []
     digits = text.translate(_DIGITS)  # one character for one: offsets are unchanged
     found: dict[int, DateMatch] = {}

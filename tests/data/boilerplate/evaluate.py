@@ -21,8 +21,10 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 _TAG = re.compile(r"^(T|D|S|R|B|X [a-z_]+)\| (.*)$")
@@ -93,8 +95,9 @@ def parse_page(path: Path) -> Page:
     return Page(path.stem, "\n".join(out), lines, published, title, source)
 
 
-def load_pages() -> list[Page]:
-    return [parse_page(p) for p in sorted((HERE / "pages").glob("*.txt"))]
+def load_pages(group: str = "pages") -> list[Page]:
+    """``pages`` (the development set) or ``fresh`` (written after the rules were frozen)."""
+    return [parse_page(p) for p in sorted((HERE / group).glob("*.txt"))]
 
 
 def score_pages(pages: list[Page]) -> Score:
@@ -146,37 +149,88 @@ def score_pages(pages: list[Page]) -> Score:
     return score
 
 
-def load_html_gold() -> dict[str, dict[str, object]]:
-    data: dict[str, dict[str, object]] = json.loads(
-        (HERE / "html" / "gold.json").read_text(encoding="utf-8")
-    )
-    return data
+def load_html() -> list[tuple[str, str, dict[str, Any]]]:
+    """(name, html, gold) for every page in ``html/``."""
+    gold: dict[str, dict[str, Any]] = json.loads((HERE / "html" / "gold.json").read_text("utf-8"))
+    return [(name, (HERE / "html" / name).read_text("utf-8"), g) for name, g in gold.items()]
+
+
+@dataclass
+class HtmlScore:
+    body_found: int = 0
+    body_total: int = 0
+    chrome_gone: int = 0
+    chrome_total: int = 0
+    titles: list[bool] = field(default_factory=list)
+    dates: list[bool] = field(default_factory=list)
+
+
+def score_html(extract: Callable[[str], tuple[str, str | None, dt.date | None]]) -> HtmlScore:
+    """Body snippets that survive and chrome snippets that go, for any extractor."""
+    score = HtmlScore()
+    for _, html, gold in load_html():
+        text, title, published = extract(html)
+        score.body_total += len(gold["body"])
+        score.body_found += sum(b in text for b in gold["body"])
+        score.chrome_total += len(gold["chrome"])
+        score.chrome_gone += sum(c not in text for c in gold["chrome"])
+        score.titles.append(title == gold["title"])
+        score.dates.append(str(published) == gold["published"])
+    return score
+
+
+def arnews_html(html: str) -> tuple[str, str | None, dt.date | None]:
+    from arnews import strip_boilerplate
+
+    c = strip_boilerplate(html, html=True)
+    return c.text, c.title, c.published
+
+
+def trafilatura_html(html: str) -> tuple[str, str | None, dt.date | None]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if doc is None or isinstance(doc, dict):
+        return "", None, None
+    published = dt.date.fromisoformat(doc.date[:10]) if doc.date else None
+    return doc.text or "", doc.title, published
 
 
 def share(values: list[bool]) -> float:
     return sum(values) / max(len(values), 1)
 
 
+def _text_rows(label: str, s: Score) -> list[str]:
+    return [
+        f"| {label} | {s.sentence_recall:.1%} ({s.body_sentences_kept}/{s.body_sentences}) "
+        f"| {s.chrome_removed_share:.1%} ({s.chrome_removed}/{s.chrome_lines}) "
+        f"| {s.reasons_right / max(s.reasons_checked, 1):.1%} "
+        f"| {share(s.titles):.0%} | {share(s.dates):.0%} | {share(s.sources):.0%} |"
+    ]
+
+
 def main() -> int:
-    pages = load_pages()
-    s = score_pages(pages)
     print(
-        f"pages: {len(pages)}  body lines: {s.body_lines}  chrome/metadata lines: {s.chrome_lines}"
+        "| set | body-sentence recall | chrome + metadata lines removed | right reason "
+        "| title | date | source |"
     )
-    print("| measure | value |")
-    print("|---|---|")
-    print(
-        f"| body-sentence recall | {s.sentence_recall:.1%} ({s.body_sentences_kept}/{s.body_sentences}) |"
-    )
-    print(
-        f"| boilerplate + metadata lines removed | {s.chrome_removed_share:.1%} "
-        f"({s.chrome_removed}/{s.chrome_lines}) |"
-    )
-    print(f"| removed with the gold reason | {s.reasons_right / max(s.reasons_checked, 1):.1%} |")
-    print(f"| title exact | {share(s.titles):.1%} |")
-    print(f"| date exact | {share(s.dates):.1%} |")
-    print(f"| source exact | {share(s.sources):.1%} |")
-    for miss in s.misses:
+    print("|---|---|---|---|---|---|---|")
+    misses = []
+    for group, label in (("pages", "development (42 pages)"), ("fresh", "fresh (10 pages)")):
+        pages = load_pages(group)
+        s = score_pages(pages)
+        print(*_text_rows(label.replace("42", str(len(pages))), s))
+        misses += s.misses
+    print()
+    print("| HTML pages (6) | body paragraphs kept | chrome snippets removed | title | date |")
+    print("|---|---|---|---|---|")
+    for label, fn in (("arnews `html=True`", arnews_html), ("trafilatura alone", trafilatura_html)):
+        h = score_html(fn)
+        print(
+            f"| {label} | {h.body_found}/{h.body_total} | {h.chrome_gone}/{h.chrome_total} "
+            f"| {sum(h.titles)}/{len(h.titles)} | {sum(h.dates)}/{len(h.dates)} |"
+        )
+    for miss in misses:
         print("  -", miss)
     return 0
 
