@@ -312,8 +312,8 @@ def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: _Abb
         return False  # an initial: ج. و. بوش
     if _dotted_letters().fullmatch(core):
         return False  # أ.د. / U.S.A. / Ph.D.
-    # "1. " numbering a list item
-    return not (core.isdigit() and len(core) <= 3 and _first_on_line(text, line_start, word_start))
+    # "1. " numbering a list item, at the start of a line or after a sentence
+    return not (core.isdigit() and len(core) <= 3 and _starts_item(text, line_start, word_start))
 
 
 def _follows_number(text: str, word_start: int, line_start: int) -> bool:
@@ -324,11 +324,13 @@ def _follows_number(text: str, word_start: int, line_start: int) -> bool:
     return i >= line_start and text[i].isdigit()
 
 
-def _first_on_line(text: str, line_start: int, word_start: int) -> bool:
-    """Whether only spaces or a bullet precede ``word_start`` on its line."""
-    if word_start - line_start > 8:
-        return False
-    return not text[line_start:word_start].strip().strip(_BULLETS).strip()
+def _starts_item(text: str, line_start: int, word_start: int) -> bool:
+    """Whether ``word_start`` opens a list item: only spaces or a bullet before it on its
+    line, or the end of a sentence just before it (``... السحابية. 12. ناشونال``)."""
+    before = text[max(line_start, word_start - 8) : word_start].rstrip()
+    if not before.strip(_BULLETS).strip() and word_start - line_start <= 8:
+        return True
+    return bool(before) and before[-1] in _FINAL + _CLOSERS + _INVISIBLE
 
 
 def _assemble(text: str, cuts: list[int]) -> list[Sentence]:
