@@ -20,6 +20,10 @@ class Ident:
 
 
 def analyze(text: str) -> tuple[str, list[Token], Ident]:
+    import arnews
+
+    norm = arnews.normalize_with_map(text)
+    text = norm.text
     toks = []
     for m in _WORD.finditer(text):
         w = m.group()
@@ -36,4 +40,4 @@ def analyze(text: str) -> tuple[str, list[Token], Ident]:
             elif w[0] in "وفبل" and len(w) >= 5:
                 pro = w[0]
         toks.append(Token(w, m.start(), m.end(), kind, pro, art))
-    return text, toks, Ident(text)
+    return text, toks, norm

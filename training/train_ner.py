@@ -72,6 +72,12 @@ def unit_sequences(unit: Unit, lexicon: Lexicon) -> list[tuple[list[list[str]], 
     return out
 
 
+def drop_misc(unit: Unit) -> Unit:
+    """The unit with its MISC tags read as O (AQMAR's MIS0-3 follow other guidelines)."""
+    tags = tuple("O" if t.endswith("MISC") else t for t in unit.tags)
+    return Unit(unit.tokens, tags, unit.doc)
+
+
 def sha256(path: Path) -> str:
     """Hex digest of a file."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -84,8 +90,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "ap", "pa", "l2sgd"])
     ap.add_argument("--minfreq", type=float, default=1.0)
     ap.add_argument("--no-aqmar", action="store_true")
+    ap.add_argument("--aqmar-misc", action="store_true", help="keep AQMAR's MISC (else O)")
     ap.add_argument("--wikiann", type=int, default=0, help="WikiANN sentences to add (0: none)")
     ap.add_argument("--no-lexicon", action="store_true", help="no gazetteers/clusters/triggers")
     ap.add_argument("--full", action="store_true", help="train on ANERcorp dev split too")
@@ -99,8 +107,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         units += dev
         sources[0] = "ANERcorp train.txt (all units)"
     if not args.no_aqmar:
-        units += aqmar_units()
-        sources.append("AQMAR (all 28 articles)")
+        extra = aqmar_units()
+        if not args.aqmar_misc:
+            extra = [drop_misc(u) for u in extra]
+        units += extra
+        sources.append("AQMAR (all 28 articles" + (")" if args.aqmar_misc else "; MISC read as O)"))
     if args.wikiann:
         units += wikiann_units(args.wikiann)
         sources.append(f"WikiANN-ar train (first {args.wikiann} filtered sentences)")
@@ -113,16 +124,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             trainer.append(xseq, yseq)
             n_tokens += len(yseq)
     print(f"featurized {len(units)} units, {n_tokens} tokens in {time.time() - t0:.0f}s")
-    trainer.select("lbfgs")
-    trainer.set_params(
-        {
-            "c1": args.c1,
-            "c2": args.c2,
-            "max_iterations": args.iterations,
-            "feature.minfreq": args.minfreq,
-            "feature.possible_transitions": True,
-        }
-    )
+    trainer.select(args.algorithm)
+    params: dict[str, object] = {
+        "max_iterations": args.iterations,
+        "feature.minfreq": args.minfreq,
+        "feature.possible_transitions": True,
+    }
+    if args.algorithm == "lbfgs":
+        params |= {"c1": args.c1, "c2": args.c2}
+    trainer.set_params(params)
     t1 = time.time()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.out))
@@ -134,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "max_iterations": args.iterations,
         "feature.minfreq": args.minfreq,
         "feature.possible_transitions": True,
-        "algorithm": "lbfgs",
+        "algorithm": args.algorithm,
         "lexicon": not args.no_lexicon,
         "training_units": len(units),
         "training_tokens": n_tokens,

@@ -96,6 +96,20 @@ class GazetteerTagger:
 _CLUSTER_PREFIXES: Final = (4, 8, 12)
 
 
+def _cluster_levels(cluster: str) -> list[str]:
+    """A cluster at coarse, middle and fine granularity.
+
+    Either ``coarse/middle/fine`` ids, or a Brown bit-string path read at 4, 8 and 12 bits.
+
+    >>> _cluster_levels("3/41/977"), _cluster_levels("0110100111")
+    (['3', '3/41', '3/41/977'], ['0110', '01101001', '0110100111'])
+    """
+    if "/" in cluster:
+        levels = cluster.split("/")
+        return [levels[0], "/".join(levels[:2]), cluster] if len(levels) > 2 else [cluster] * 3
+    return [cluster[:n] for n in _CLUSTER_PREFIXES]
+
+
 def _core(tok: Token, lex: Lexicon) -> tuple[str, str, str, str, str]:
     """(folded word, folded stem, shape, cluster path, trigger class) of a token."""
     word = fold(tok.text)
@@ -122,6 +136,8 @@ def _own(tok: Token, core: tuple[str, str, str, str, str]) -> list[str]:
         "x1=" + stem[-1:],
         "x2=" + stem[-2:],
         "x3=" + stem[-3:],
+        "p4=" + stem[:4],
+        "x4=" + stem[-4:],
         "ln=" + str(min(len(stem), 8)),
     ]
     if tok.proclitic:
@@ -129,8 +145,7 @@ def _own(tok: Token, core: tuple[str, str, str, str, str]) -> list[str]:
     if tok.article:
         feats.append("art")
     if cluster:
-        feats.extend(f"c{n}={cluster[:n]}" for n in _CLUSTER_PREFIXES)
-        feats.append("c=" + cluster)
+        feats.extend(f"c{i}={level}" for i, level in enumerate(_cluster_levels(cluster)))
     if trigger:
         feats.append("t=" + trigger)
     return feats
@@ -142,13 +157,13 @@ def _context(off: str, core: tuple[str, str, str, str, str], near: bool) -> list
     if trigger:
         feats.append(off + "t=" + trigger)
     if cluster:
-        feats.append(off + "c8=" + cluster[:8])
+        feats.append(off + "c1=" + _cluster_levels(cluster)[1])
     if near:
         feats.append(off + "w=" + word)
         feats.append(off + "sh=" + shape)
         feats.append(off + "x2=" + stem[-2:])
         if cluster:
-            feats.append(off + "c=" + cluster)
+            feats.append(off + "c2=" + _cluster_levels(cluster)[-1])
     return feats
 
 

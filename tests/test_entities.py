@@ -1,0 +1,220 @@
+"""Named entities: the public contract of extract_entities and its building blocks."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arnews
+from arnews.entities.document import harmonize_labels
+from arnews.entities.features import Lexicon, fold, sentence_features
+from arnews.entities.gazetteer import StemGazetteer, load_lexicon
+from arnews.entities.spans import decode_entities
+from arnews.entities.tagger import TaggedToken, sentence_chunks
+from arnews.types import Token
+
+ROOT = Path(__file__).resolve().parent.parent
+MOROCCO = ROOT.parent / "shared" / "examples" / "morocco-unoct-visit.txt"
+RABAT = ROOT / "docs" / "examples" / "rabat-water-summit.txt"
+
+SENTENCE = (
+    "استقبل المدير العام للأمن الوطني عبد اللطيف حموشي، يوم الاثنين بالرباط، ألكسندر زوييف، "
+    "الأمين العام المساعد لمكتب الأمم المتحدة لمكافحة الإرهاب."
+)
+
+
+def _check_spans(text: str, entities: list[arnews.Entity]) -> None:
+    previous_end = 0
+    for e in entities:
+        assert text[e.start : e.end] == e.text
+        assert e.text and e.text == e.text.strip()
+        assert e.label in ("PER", "ORG", "LOC", "MISC")
+        assert 0.0 <= e.score <= 1.0
+        assert e.canonical
+        assert e.start >= previous_end  # in order, not overlapping
+        previous_end = e.end
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [None, b"\xd8\xa7", 3, ["نص"]])
+def test_non_str_is_a_type_error_naming_text(bad: object) -> None:
+    with pytest.raises(TypeError, match="text"):
+        arnews.extract_entities(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n\n", "\u200f"])
+def test_blank_text_has_no_entities(blank: str) -> None:
+    assert arnews.extract_entities(blank) == []
+
+
+def test_unknown_backend_lists_the_choices() -> None:
+    with pytest.raises(ValueError, match=r"'default', 'camel'"):
+        arnews.extract_entities("نص", backend="bert")
+
+
+def test_camel_backend_is_dispatched_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
+    camel = pytest.importorskip("arnews.entities.camel")
+    seen: list[tuple[str, str | None]] = []
+
+    def fake(text: str, *, model: str | None = None) -> list[arnews.Entity]:
+        seen.append((text, model))
+        return []
+
+    monkeypatch.setattr(camel, "extract_with_camel", fake)
+    assert arnews.extract_entities("نص", backend="camel", model="/m") == []
+    assert seen == [("نص", "/m")]
+
+
+# --- the default backend end to end -------------------------------------------------------
+
+
+def test_names_titles_and_proclitics() -> None:
+    found = arnews.extract_entities(SENTENCE)
+    _check_spans(SENTENCE, found)
+    by_text = {e.text: e for e in found}
+    assert by_text["عبد اللطيف حموشي"].label == "PER"
+    assert by_text["ألكسندر زوييف"].label == "PER"  # the name, not the title before it
+    rabat = by_text["الرباط"]  # بالرباط: the span leaves the ب out
+    assert (rabat.label, SENTENCE[rabat.start - 1]) == ("LOC", "ب")
+    assert all(not e.text.startswith(("المدير", "الأمين")) for e in found)
+
+
+def test_canonical_restores_the_article_swallowed_by_lam() -> None:
+    text = "وجه الملك رسالة للأمم المتحدة في نيويورك."
+    orgs = [e for e in arnews.extract_entities(text) if e.label == "ORG"]
+    assert [(e.text, e.canonical) for e in orgs] == [("لأمم المتحدة", "الأمم المتحدة")]
+
+
+def test_diacritics_and_tatweel_map_back_to_the_original_text() -> None:
+    text = "زار الرئيسُ إيمانويل ماكرون مدينةَ الربـــاط."
+    found = arnews.extract_entities(text)
+    _check_spans(text, found)
+    places = [e for e in found if e.label == "LOC"]
+    assert [(e.text, e.canonical) for e in places] == [("الربـــاط", "الرباط")]
+
+
+@pytest.mark.parametrize("path", [MOROCCO, RABAT], ids=["morocco", "rabat"])
+def test_real_articles_keep_the_offset_invariant(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is not in this checkout")
+    text = path.read_text(encoding="utf-8")
+    found = arnews.extract_entities(text)
+    _check_spans(text, found)
+    assert found
+
+
+def test_morocco_article_people_and_places() -> None:
+    if not MOROCCO.exists():
+        pytest.skip(f"{MOROCCO} is not in this checkout")
+    found = arnews.extract_entities(MOROCCO.read_text(encoding="utf-8"))
+    names = {(e.label, e.canonical) for e in found}
+    for expected in [
+        ("PER", "عبد اللطيف حموشي"),
+        ("PER", "ألكسندر زوييف"),
+        ("PER", "محمد السادس"),
+        ("LOC", "الرباط"),
+        ("LOC", "سوريا"),
+        ("LOC", "أفغانستان"),
+    ]:
+        assert expected in names
+
+
+def test_long_input_is_tagged_in_chunks_without_losing_entities() -> None:
+    unit = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الحكومة ستعمل مع المغرب "
+    text = unit * 400  # no sentence punctuation at all: chunks bound the work
+    found = arnews.extract_entities(text)
+    _check_spans(text, found)
+    assert sum(e.canonical == "باريس" for e in found) == 400
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ابتمرلوكن الأ.،\n\u064e\u0640\u200f\x00\ud800ZQ9"), max_size=80
+    )
+)
+def test_any_text_keeps_the_offset_invariant(text: str) -> None:
+    _check_spans(text, arnews.extract_entities(text))
+
+
+def test_threads_get_the_same_answers() -> None:
+    texts = [SENTENCE, "وصل الوزير إلى القاهرة أمس.", "التقى بوتين وترامب في هلسنكي."] * 6
+    expected = [arnews.extract_entities(t) for t in texts]
+    results: dict[int, list[arnews.Entity]] = {}
+
+    def work(i: int) -> None:
+        for _ in range(5):
+            results[i] = arnews.extract_entities(texts[i])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [results[i] for i in range(len(texts))] == expected
+
+
+# --- building blocks ----------------------------------------------------------------------
+
+
+def test_decode_reads_aliases_and_stray_inside_labels() -> None:
+    text = "أ ب ج د"
+    toks = [Token(w, i * 2, i * 2 + 1) for i, w in enumerate(text.split())]
+    found = decode_entities(text, toks, ["I-PERS", "B-MIS2", "I-MIS2", "I-ORG"], [1, 0.5, 0, 1])
+    assert [(e.text, e.label, e.score) for e in found] == [
+        ("أ", "PER", 1),
+        ("ب ج", "MISC", 0.25),
+        ("د", "ORG", 1),
+    ]
+
+
+def test_decode_starts_after_the_second_lam_of_lil() -> None:
+    text = "للمغرب"
+    [e] = decode_entities(text, [Token(text, 0, 6, proclitic="ل", article="ل")], ["B-LOC"], [1])
+    assert (e.text, e.start, e.canonical) == ("لمغرب", 1, "المغرب")
+
+
+def test_document_pass_spreads_a_type_to_later_mentions() -> None:
+    words = ["زار", "جلال", "طالباني", "انقرة", "وقال", "طالباني", "إن", "انقرة"]
+    labels = ["O", "B-PER", "I-PER", "B-LOC", "O", "O", "O", "O"]
+    toks = [TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels)]
+    out = [t.label for t in harmonize_labels(toks)]
+    assert out == ["O", "B-PER", "I-PER", "B-LOC", "O", "B-PER", "O", "B-LOC"]
+
+
+def test_document_pass_does_not_cut_a_longer_entity() -> None:
+    words = ["مصر", "ثم", "جامعة", "مصر"]
+    labels = ["B-LOC", "O", "B-ORG", "I-ORG"]
+    toks = [TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels)]
+    assert [t.label for t in harmonize_labels(toks)] == labels
+
+
+def test_gazetteer_matches_whole_tokens_only() -> None:
+    g = StemGazetteer.from_names([("مصر", "LOC"), ("الأمم المتحدة", "ORG")])
+    assert g.tag(["مصرف", "امم", "متحده", "مصر"]) == [(), ("B-ORG",), ("I-ORG",), ("B-LOC",)]
+    assert g.tag([]) == []
+
+
+def test_features_describe_neighbours_and_fold_spelling() -> None:
+    toks = [Token("إلى", 0, 3), Token("للأمم", 4, 9, proclitic="ل", article="ل")]
+    feats = sentence_features(toks, Lexicon.empty())
+    assert "s=امم" in feats[1] and "pc=ل" in feats[1] and "-1:s=الي" in feats[1]
+    assert fold("أحمد") == fold("احمد")
+
+
+def test_sentence_chunks_cut_at_line_breaks_and_full_stops() -> None:
+    text = "أ ب.\nج د"
+    toks = [Token("أ", 0, 1), Token("ب", 2, 3), Token(".", 3, 4, "punct")]
+    toks += [Token("ج", 5, 6), Token("د", 7, 8)]
+    assert [len(c) for c in sentence_chunks(toks, text)] == [3, 2]
+    assert [len(c) for c in sentence_chunks(toks[:2] + toks[3:], text)] == [2, 2]
+
+
+def test_shipped_lexicon_loads() -> None:
+    assert isinstance(load_lexicon(), Lexicon)
