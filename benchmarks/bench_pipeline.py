@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""The whole pipeline on real news: articles/s, tokens/s, peak memory, share of each stage.
+
+Reads ``--articles`` (default 1,000) articles spread over the ANT multi-source corpus
+(``../shared/data/raw/ant-multisource-2018.jsonl.gz``: AlArabiya, Sky News Arabia, BBC
+Arabic, France 24, CNN Arabic; evaluation use only) and reports:
+
+* ``process_many`` on one process, then with ``--jobs`` worker processes (default 2; the
+  worker start-up, which loads the model once per worker, is included);
+* the time share of each stage (boilerplate, sentences, entities; and, inside entities,
+  normalization with its offset map and tokenization), timed stage by stage;
+* peak resident memory of this process and of the workers (``ru_maxrss``);
+* side by side, camel-tools doing its part of the same work on the same texts:
+  ``normalize_unicode`` + ``dediac_ar`` + ``simple_word_tokenize`` (its NER is measured
+  in ``docs/entities.md``: about 66 tokens/s here).
+
+Tokens are the input's whitespace-separated words, the same count for every system.
+
+    .venv/bin/python benchmarks/bench_pipeline.py [--articles 1000] [--jobs 2] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+ANT = ROOT.parent / "shared" / "data" / "raw" / "ant-multisource-2018.jsonl.gz"
+CORPUS_SIZE = 31_523
+
+
+def load_articles(count: int) -> list[str]:
+    """``count`` article texts spread evenly over the corpus (every k-th line)."""
+    step = max(1, CORPUS_SIZE // count)
+    texts: list[str] = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f):
+            if number % step == 0:
+                texts.append(json.loads(line)["text"])
+                if len(texts) == count:
+                    break
+    return texts
+
+
+def timed(run: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def stage_times(texts: Sequence[str]) -> dict[str, float]:
+    """Seconds spent in each stage, run one after the other as ``process`` does."""
+    from arnews import extract_entities, split_sentences, strip_boilerplate, tokenize
+    from arnews.normalization import normalize_with_map
+
+    spent = dict.fromkeys(
+        (
+            "boilerplate",
+            "sentences",
+            "entities",
+            "  normalize (in entities)",
+            "  tokenize (in entities)",
+        ),
+        0.0,
+    )
+    for text in texts:
+        t0 = time.perf_counter()
+        body = strip_boilerplate(text).text
+        t1 = time.perf_counter()
+        split_sentences(body)
+        t2 = time.perf_counter()
+        extract_entities(body)
+        t3 = time.perf_counter()
+        norm = normalize_with_map(body)
+        t4 = time.perf_counter()
+        tokenize(norm.text)
+        t5 = time.perf_counter()
+        spent["boilerplate"] += t1 - t0
+        spent["sentences"] += t2 - t1
+        spent["entities"] += t3 - t2
+        spent["  normalize (in entities)"] += t4 - t3
+        spent["  tokenize (in entities)"] += t5 - t4
+    return spent
+
+
+def camel_part(texts: Sequence[str]) -> float:
+    """camel-tools' share of the same work: Unicode normalization, diacritics, tokens."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import normalize_unicode
+
+    def run() -> None:
+        for text in texts:
+            simple_word_tokenize(dediac_ar(normalize_unicode(text)))
+
+    return timed(run)
+
+
+def peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    if not ANT.exists():
+        sys.exit(f"missing {ANT}")
+
+    import arnews
+
+    texts = load_articles(args.articles)
+    tokens = sum(len(t.split()) for t in texts)
+    chars = sum(len(t) for t in texts)
+    print(f"{len(texts)} articles, {tokens:,} tokens, {chars:,} characters (ANT multi-source)")
+
+    load = timed(lambda: arnews.process(texts[0]))  # loads the model and data files
+    single = timed(lambda: list(arnews.process_many(texts)))
+    single_peak = peak_mib(resource.RUSAGE_SELF)
+    parallel = timed(lambda: list(arnews.process_many(texts, n_jobs=args.jobs)))
+    worker_peak = peak_mib(resource.RUSAGE_CHILDREN)
+    stages = stage_times(texts)
+    camel = camel_part(texts)
+    own_part = stages["  normalize (in entities)"] + stages["  tokenize (in entities)"]
+
+    rows = [
+        ("arnews.process_many, 1 process", single),
+        (f"arnews.process_many, n_jobs={args.jobs} (with start-up)", parallel),
+        ("arnews normalize_with_map + tokenize only", own_part),
+        ("camel-tools normalize_unicode + dediac_ar + simple_word_tokenize", camel),
+    ]
+    print(f"\nfirst call (loads model and data): {load:.2f} s")
+    print("\n| run | seconds | articles/s | tokens/s |\n|---|---:|---:|---:|")
+    for name, seconds in rows:
+        print(f"| {name} | {seconds:.2f} | {len(texts) / seconds:,.0f} | {tokens / seconds:,.0f} |")
+    total = stages["boilerplate"] + stages["sentences"] + stages["entities"]
+    print("\n| stage | seconds | share |\n|---|---:|---:|")
+    for name, seconds in stages.items():
+        print(f"| {name} | {seconds:.2f} | {100 * seconds / total:.1f}% |")
+    print(
+        f"\npeak memory: {single_peak:.0f} MiB (this process), {worker_peak:.0f} MiB (largest worker)"
+    )
+
+    if args.json:
+        figures = {
+            "articles": len(texts),
+            "tokens": tokens,
+            "load_s": load,
+            "runs_s": dict(rows),
+            "stages_s": stages,
+            "peak_mib": {"process": single_peak, "worker": worker_peak},
+        }
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

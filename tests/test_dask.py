@@ -1,0 +1,96 @@
+"""arnews.dask on a real distributed.LocalCluster (2 worker processes) equals process_many.
+
+~200 real news articles (the ANT corpus, tests only) go through a Dask bag and a Dask
+DataFrame, partition by partition on the cluster's workers; the results must be exactly
+what ``process_many`` gives in this process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from arnews.dask import process_bag, process_dataframe
+from arnews.frames import process_frame
+from arnews.pipeline import process_many
+
+ROOT = Path(__file__).resolve().parents[1]
+ANT = ROOT.parent / "shared" / "data" / "raw" / "ant-multisource-2018.jsonl.gz"
+COUNT = 200
+
+
+@pytest.fixture(scope="module")
+def items() -> list[tuple[str, dict[str, Any]]]:
+    if not ANT.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{ANT} is missing in CI")
+        pytest.skip("ANT corpus not available")
+    found: list[tuple[str, dict[str, Any]]] = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f):
+            if number % 7:  # spread over outlets and sections
+                continue
+            record = json.loads(line)
+            if len(record["text"]) <= 2500:
+                found.append((record["text"], {"id": record["id"], "outlet": record["source"]}))
+            if len(found) == COUNT:
+                break
+    return found
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as connected,
+    ):
+        yield connected
+
+
+def test_bag_on_a_local_cluster_equals_process_many(
+    client: Any, items: list[tuple[str, dict[str, Any]]]
+) -> None:
+    import dask.bag as db
+
+    expected = [a.to_dict() for a in process_many(items)]
+    bag = db.from_sequence(items, npartitions=8)
+    got = process_bag(bag).compute()
+    assert [a.to_dict() for a in got] == expected
+    assert len({a.metadata["outlet"] for a in got}) > 1
+    workers = client.run(os.getpid)
+    assert len(set(workers.values())) == 2
+    assert os.getpid() not in workers.values()
+
+
+def test_dataframe_on_a_local_cluster_equals_process_frame(
+    client: Any, items: list[tuple[str, dict[str, Any]]]
+) -> None:
+    import dask.dataframe as dd
+
+    frame = pd.DataFrame(
+        {"id": [m["id"] for _, m in items], "text": [t for t, _ in items]},
+        index=pd.RangeIndex(1000, 1000 + len(items)),
+    )
+    frame.loc[1003, "text"] = None  # a bad row is recorded, not fatal
+    expected = process_frame(frame)
+    got = process_dataframe(dd.from_pandas(frame, npartitions=6)).compute()
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert got.loc[1003, "error"].startswith("TypeError")
+    assert got["n_entities"].sum() > len(items)
