@@ -147,7 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, seconds in stages.items():
         print(f"| {name} | {seconds:.2f} | {100 * seconds / total:.1f}% |")
     print(
-        f"\npeak memory: {single_peak:.0f} MiB (this process), {worker_peak:.0f} MiB (largest worker)"
+        f"\npeak memory: {single_peak:.0f} MiB (this process),"
+        f" {worker_peak:.0f} MiB (largest worker)"
     )
 
     if args.json:
