@@ -109,6 +109,8 @@ class _Abbreviations:
     plain: frozenset[str]
     lower: frozenset[str]
     after_number: frozenset[str]
+    letters: frozenset[str]
+    """Spelled Latin letters (``سي``, ``إن``), without their dot."""
 
 
 DEFAULT_CONFIG = SegmentConfig()
@@ -155,15 +157,18 @@ def load_abbreviations(extra: frozenset[str] = frozenset()) -> _Abbreviations:
     (True, True, True)
     """
     plain: set[str] = set()
-    after_number: set[str] = set()
+    flagged: dict[str, set[str]] = {"after-number": set(), "letter": set()}
     for line in read_lines("abbreviations.txt"):
         entry, _, flag = line.partition(" ")
         plain.add(entry)
-        if flag.strip() == "after-number":
-            after_number.add(entry)
+        if flag.strip() in flagged:
+            flagged[flag.strip()].add(entry)
     plain.update(extra)
     lower = {e for e in plain if e == e.lower() and e != e.upper()}
-    return _Abbreviations(frozenset(plain), frozenset(lower), frozenset(after_number))
+    letters = {e.rstrip(".") for e in flagged["letter"]}
+    return _Abbreviations(
+        frozenset(plain), frozenset(lower), frozenset(flagged["after-number"]), frozenset(letters)
+    )
 
 
 def split_sentences(text: str, config: SegmentConfig = DEFAULT_CONFIG) -> list[Sentence]:
@@ -306,6 +311,8 @@ def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: _Abb
     if entry in abbreviations.plain or entry.lower() in abbreviations.lower:
         if entry in abbreviations.after_number:
             return _follows_number(text, word_start, line_start)
+        if core in abbreviations.letters:
+            return not _next_to_letter(text, word_start, dot, line_start, abbreviations.letters)
         return False
     bare = core.rstrip(_TATWEEL)
     if len(bare) == 1 and bare.isalpha():
@@ -314,6 +321,20 @@ def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: _Abb
         return False  # أ.د. / U.S.A. / Ph.D.
     # "1. " numbering a list item, at the start of a line or after a sentence
     return not (core.isdigit() and len(core) <= 3 and _starts_item(text, line_start, word_start))
+
+
+def _next_to_letter(
+    text: str, word_start: int, dot: int, line_start: int, letters: frozenset[str]
+) -> bool:
+    """Whether a spelled letter follows the dot, or a dotted spelled letter precedes the word."""
+    after = text[dot + 1 : dot + 24].split(maxsplit=1)
+    if after and after[0].lstrip(_OPENERS).rstrip(_NO_START + _CLOSERS) in letters:
+        return True
+    before = text[max(line_start, word_start - 12) : word_start].rstrip()
+    if not before.endswith("."):
+        return False
+    words = before[:-1].split()
+    return bool(words) and words[-1].lstrip(_OPENERS) in letters
 
 
 def _follows_number(text: str, word_start: int, line_start: int) -> bool:
