@@ -123,9 +123,9 @@ def _mark(entity: Entity, shown: str) -> str:
 
 def _names(article: Article) -> str:
     rows = [
-        (LABELS["PER"][0], article.people),
-        (LABELS["ORG"][0], article.organizations),
-        (LABELS["LOC"][0], article.places),
+        ("أشخاص · people", article.people),
+        ("مؤسسات · organizations", article.organizations),
+        ("أماكن · places", article.places),
     ]
     shown = [f"<b>{escape(name)}:</b> {escape('، '.join(v))}" for name, v in rows if v]
     if not shown:
