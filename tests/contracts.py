@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from arnews import (
@@ -77,12 +77,22 @@ def check_spans(where: str, text: str, spans: Sequence[Any], *, overlap: bool = 
         previous_start, previous_end = s, max(previous_end, e)
 
 
-def _covered(size: int, spans: Sequence[Any]) -> bytearray:
-    hits = bytearray(size)
+def _gaps(text: str, spans: Sequence[Any]) -> Iterator[tuple[int, str]]:
+    """``(start, text)`` of each stretch of ``text`` outside the sorted, disjoint ``spans``."""
+    at = 0
     for span in spans:
-        for i in range(span.start, span.end):
-            hits[i] = min(hits[i] + 1, 2)
-    return hits
+        if span.start > at:
+            yield at, text[at : span.start]
+        at = max(at, span.end)
+    if at < len(text):
+        yield at, text[at:]
+
+
+def _first_visible(gap: str, skippable: Callable[[str], bool]) -> int:
+    """Index of the first character of ``gap`` that may not be skipped, or -1."""
+    if not gap or gap.isspace():
+        return -1
+    return next((i for i, c in enumerate(gap) if not skippable(c)), -1)
 
 
 # --------------------------------------------------------------------------- normalize
@@ -101,11 +111,11 @@ def check_normalized(text: str, n: Normalized) -> None:
     """The offset map has one in-range, non-decreasing source index per output character."""
     fail_unless(n.source == text, "normalize_with_map: source is not the input")
     fail_unless(len(n.offsets) == len(n.text), "normalize_with_map: one offset per character")
-    last = 0
-    for i, at in enumerate(n.offsets):
-        fail_unless(0 <= at < len(text), f"normalize_with_map: offset {i} -> {at} out of range")
-        fail_unless(at >= last, f"normalize_with_map: offset {i} -> {at} goes back from {last}")
-        last = at
+    offsets = n.offsets.tolist()
+    if offsets:
+        low, high = min(offsets), max(offsets)
+        fail_unless(low >= 0 and high < len(text), "normalize_with_map: an offset is out of range")
+        fail_unless(offsets == sorted(offsets), "normalize_with_map: offsets go back")
     if n.text:
         start, end = n.original_span(0, len(n.text))
         fail_unless(0 <= start < end <= len(text), "original_span of the whole text is out")
@@ -130,10 +140,12 @@ def check_tokens(text: str, tokens: Sequence[Token]) -> None:
             f"tokenize: clitics {t.proclitic!r}+{t.article!r} are not a proper prefix of "
             f"{t.text!r}",
         )
-    hits = _covered(len(text), tokens)
-    for i, char in enumerate(text):
-        if not hits[i] and not skippable_by_tokenizer(char):
-            raise AssertionError(f"tokenize: visible character {_show(text, i)} is in no token")
+    for at, gap in _gaps(text, tokens):
+        i = _first_visible(gap, skippable_by_tokenizer)
+        if i >= 0:
+            raise AssertionError(
+                f"tokenize: visible character {_show(text, at + i)} is in no token"
+            )
 
 
 # --------------------------------------------------------------------------- sentences
@@ -149,18 +161,26 @@ def check_sentences(
             s.text == s.text.strip() and s.text,
             f"{where}: sentence {s.text[:40]!r} has leading/trailing whitespace or is empty",
         )
-    hits = _covered(len(text), sentences)
-    for i, char in enumerate(text):
-        if not char.isspace() and hits[i] != 1:
-            raise AssertionError(f"{where}: non-space character {_show(text, i)} is in no sentence")
+    for at, gap in _gaps(text, sentences):
+        i = _first_visible(gap, str.isspace)
+        if i >= 0:
+            raise AssertionError(
+                f"{where}: non-space character {_show(text, at + i)} is in no sentence"
+            )
 
 
 # --------------------------------------------------------------------------- boilerplate
 
 
+def _blank(char: str) -> bool:
+    """A line of whitespace and invisible format characters (RLM, ZWSP…) is a blank line."""
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
 def check_cleaned(source: str, cleaned: Cleaned, where: str = "strip_boilerplate") -> None:
     """Kept and removed spans index ``source``, never overlap and cover its non-blank lines.
 
+    A line of nothing but whitespace and invisible format characters counts as blank.
     ``source`` is what the offsets index: the input, or ``html_to_text(input)`` for a page.
     The body is the kept spans joined by blank lines, so no character is invented.
     """
@@ -173,11 +193,11 @@ def check_cleaned(source: str, cleaned: Cleaned, where: str = "strip_boilerplate
     fail_unless(cleaned.text == body, f"{where}: text is not the kept spans joined")
     both = sorted([*cleaned.kept, *cleaned.removed], key=lambda s: (s.start, s.end))
     check_spans(f"{where} (kept+removed)", source, both)
-    hits = _covered(len(source), both)
-    for i, char in enumerate(source):
-        if not char.isspace() and not hits[i]:
+    for at, gap in _gaps(source, both):
+        i = _first_visible(gap, _blank)
+        if i >= 0:
             raise AssertionError(
-                f"{where}: input character {_show(source, i)} is neither kept nor removed"
+                f"{where}: input character {_show(source, at + i)} is neither kept nor removed"
             )
     for name in ("title", "source"):
         value = getattr(cleaned, name)
