@@ -97,7 +97,8 @@ def iter_documents(
     >>> folder = tempfile.mkdtemp()
     >>> with open(os.path.join(folder, "a.jsonl"), "w", encoding="utf-8") as f:
     ...     _ = f.write('{"id": 1, "text": "نص"}\\n\\n{"id": 2, "text": "آخر"}\\n')
-    >>> [(d.text, d.metadata["id"], d.metadata["line"]) for d in iter_documents([folder])]
+    >>> found = [(d.text, d.metadata["id"], d.metadata["line"]) for d in iter_documents([folder])]
+    >>> found
     [('نص', 1, 1), ('آخر', 2, 3)]
     """
     for name in paths:

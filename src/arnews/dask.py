@@ -11,7 +11,8 @@ entity model once and reuses it for every partition it gets; results keep the in
   input columns carried along), via :func:`arnews.frames.process_frame`.
 
 >>> import dask.bag as db
->>> [a.text for a in process_bag(db.from_sequence(["", ""], npartitions=2)).compute()]
+>>> found = [a.text for a in process_bag(db.from_sequence(["", ""], npartitions=2)).compute()]
+>>> found
 ['', '']
 """
 
@@ -39,7 +40,8 @@ def process_partition(
 ) -> list[Article]:
     """Process one partition's items in this process (what :func:`process_bag` maps).
 
-    >>> [a.error for a in process_partition([None], errors="record")]
+    >>> found = [a.error for a in process_partition([None], errors="record")]
+    >>> found
     ['TypeError: texts[0] must be str or a (text, metadata) pair, not NoneType']
     """
     return list(process_many(items, errors=errors, html=html, backend=backend))

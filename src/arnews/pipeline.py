@@ -207,11 +207,13 @@ def process_many(
     place: empty text, the document's metadata, and ``metadata["error"]`` (also
     ``Article.error``) = ``"ExceptionType: message"``.
 
-    >>> [a.text for a in process_many(["", ("", {"id": 1})])]
+    >>> found = [a.text for a in process_many(["", ("", {"id": 1})])]
+    >>> found
     ['', '']
     >>> next(process_many(["", ("", {"id": 1})])).metadata, list(process_many([]))
     ({}, [])
-    >>> [a.error for a in process_many([None, ""], errors="record")]
+    >>> found = [a.error for a in process_many([None, ""], errors="record")]
+    >>> found
     ['TypeError: texts[0] must be str or a (text, metadata) pair, not NoneType', None]
     """
     if isinstance(texts, str | bytes | bytearray):
@@ -312,7 +314,8 @@ def run_batch(
 ) -> list[Article | None]:
     """Process numbered documents in the current process (what each worker runs).
 
-    >>> [a.text for a in run_batch([(0, "")], PipelineConfig(), "raise")]
+    >>> found = [a.text for a in run_batch([(0, "")], PipelineConfig(), "raise")]
+    >>> found
     ['']
     """
     return [_run_item(index, item, config, errors) for index, item in batch]
