@@ -32,7 +32,9 @@ import json
 import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, get_args
 
@@ -139,27 +141,34 @@ def _read(
     html: bool,
     on_error: Callable[[InputError], Document | None] | None,
 ) -> Iterator[Document]:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        if kind == "auto":
-            kind = "jsonl" if _looks_like_jsonl(data) else "txt"
-        where = "<stdin>"
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as err:
-            raise InputError(path, err.strerror or str(err)) from err
-        where = path
-    if kind == "jsonl":
-        yield from _read_jsonl(data, where, html, on_error)
-        return
-    text = _decode(data, where)
+    """Documents of one input; JSON lines are read line by line (constant memory)."""
+    where = "<stdin>" if path == "-" else path
+    with _open_binary(path) as stream:
+        head: list[bytes] = []
+        if kind == "auto":  # stdin: JSON lines if the first non-blank line is an object
+            for raw in stream:
+                head.append(raw)
+                if raw.strip():
+                    break
+            kind = "jsonl" if b"".join(head).lstrip()[:1] == b"{" else "txt"
+        if kind == "jsonl":
+            yield from _read_jsonl(chain(head, stream), where, html, on_error)
+            return
+        text = _decode(b"".join(head) + stream.read(), where)
     yield Document(text, {"path": where}, html=html or kind == "html")
 
 
-def _looks_like_jsonl(data: bytes) -> bool:
-    first = data.lstrip()[:1]
-    return first == b"{"
+@contextmanager
+def _open_binary(path: str) -> Iterator[IO[bytes]]:
+    if path == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as err:
+        raise InputError(path, err.strerror or str(err)) from err
+    with stream:
+        yield stream
 
 
 def _decode(data: bytes, where: str) -> str:
@@ -171,12 +180,12 @@ def _decode(data: bytes, where: str) -> str:
 
 
 def _read_jsonl(
-    data: bytes,
+    lines: Iterable[bytes],
     where: str,
     html: bool,
     on_error: Callable[[InputError], Document | None] | None,
 ) -> Iterator[Document]:
-    for number, raw in enumerate(data.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
@@ -188,7 +197,7 @@ def _read_jsonl(
 
 
 def _parse_line(raw: bytes, at: str, path: str, number: int, html: bool) -> Document:
-    line = _decode(raw, at)
+    line = _decode(raw.rstrip(b"\r\n"), at)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
