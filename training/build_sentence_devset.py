@@ -8,8 +8,8 @@ bidi marks…) plus plain multi-sentence ones, and writes them as a DRAFT in the
 case format (input, ``---``, one sentence a line, ``===``). The draft is pre-split by a
 naive rule (cut after ``. ! ? ؟`` and a space), deliberately not by arnews, so that the
 annotator starts from something different from the system under test. The annotator then
-reads every case and corrects it by hand; the corrected file is
-``tests/data/sentences_dev.txt``.
+reads every case and corrects it by hand (and drops exact duplicates: syndicated copies);
+the corrected file is ``tests/data/sentences_dev.txt``.
 
     .venv/bin/python training/build_sentence_devset.py > /tmp/sentences_draft.txt
 """
