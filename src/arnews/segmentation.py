@@ -46,7 +46,7 @@ from arnews._resources import read_lines
 from arnews._validation import ensure_text
 from arnews.types import Sentence
 
-__all__ = ["SegmentConfig", "load_abbreviations", "split_sentences"]
+__all__ = ["Abbreviations", "SegmentConfig", "load_abbreviations", "split_sentences"]
 
 _FINAL = ".!?؟…‼⁇⁈⁉⸮۔"
 """Characters that can end a sentence."""
@@ -105,7 +105,9 @@ class SegmentConfig:
 
 
 @dataclass(frozen=True, slots=True)
-class _Abbreviations:
+class Abbreviations:
+    """The abbreviation list in use: entries with their dots, and the flagged subsets."""
+
     plain: frozenset[str]
     lower: frozenset[str]
     after_number: frozenset[str]
@@ -149,7 +151,7 @@ def _cues() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def load_abbreviations(extra: frozenset[str] = frozenset()) -> _Abbreviations:
+def load_abbreviations(extra: frozenset[str] = frozenset()) -> Abbreviations:
     """Read ``data/abbreviations.txt`` (once) and add ``extra`` entries.
 
     >>> abbr = load_abbreviations()
@@ -166,7 +168,7 @@ def load_abbreviations(extra: frozenset[str] = frozenset()) -> _Abbreviations:
     plain.update(extra)
     lower = {e for e in plain if e == e.lower() and e != e.upper()}
     letters = {e.rstrip(".") for e in flagged["letter"]}
-    return _Abbreviations(
+    return Abbreviations(
         frozenset(plain), frozenset(lower), frozenset(flagged["after-number"]), frozenset(letters)
     )
 
@@ -228,7 +230,7 @@ def _ends_sentence(
     end: int,
     line_start: int,
     sentence_start: int,
-    abbreviations: _Abbreviations,
+    abbreviations: Abbreviations,
 ) -> bool:
     """Whether the final-punctuation run ``text[start:end]`` ends a sentence."""
     n = len(text)
@@ -289,7 +291,7 @@ def _closes_embedded(text: str, start: int, sentence_start: int, closer: str) ->
     return bool(before.strip().strip(_INVISIBLE + _BULLETS).strip())
 
 
-def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: _Abbreviations) -> bool:
+def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: Abbreviations) -> bool:
     """Whether a single dot at ``dot`` (followed by whitespace) ends a sentence."""
     lo = max(line_start, dot - _LOOKBACK)
     window = text[lo:dot]
