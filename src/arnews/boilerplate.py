@@ -82,6 +82,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
+_TIME_AGO = re.compile(r"^(?:منذ|il y a)\s\S+(?:\s\S+)?$|^\S+(?:\s\S+)?\sago$")
 _CITY_AGENCY = re.compile(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*\(\s*[^()]{1,25}\)$")
 _DATELINE = re.compile(r"^[^\W\d_]{2,}\S*(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
 _PARENTHESIZED = re.compile(r"^\(\s*[^()]{1,40}\s*\)$")
@@ -414,10 +415,14 @@ def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -
             None,
         )
     candidates = []
+    seen_date = False
     for i, line in enumerate(lines[:header_end]):
+        seen_date = seen_date or line.verdict == "date"
         if line.verdict is not None or line.full or line.words < 2:
             continue
         if (line.agency and line.words <= 5) or _PARENTHESIZED.match(line.text):
+            continue
+        if seen_date and _source_like(line):  # "الرباط - هسبريس" under the date
             continue
         if _headline_like(line, cfg) and not line.strong:
             candidates.append(i)
@@ -479,7 +484,7 @@ def _mark_runs(lines: list[_Line], cfg: BoilerplateConfig, first_anchor: int) ->
             continue
         if head.section == "comments":
             after = lines[i:]
-            if i - 1 <= first_anchor or any(x.words >= cfg.long_block_words for x in after):
+            if i - 1 <= first_anchor or not _comments_follow(after, cfg):
                 continue
             for line in after:
                 if line.verdict is None and not (line.full or line.strong):
@@ -498,6 +503,20 @@ def _mark_runs(lines: list[_Line], cfg: BoilerplateConfig, first_anchor: int) ->
             line.verdict = "related_list"
             items += 1
             i += 1
+
+
+def _comments_follow(after: list[_Line], cfg: BoilerplateConfig) -> bool:
+    """What follows a comments header looks like comments: widgets, reply links, "3 hours ago".
+
+    Without such a sign (or with a long paragraph) the header was a stray widget and what
+    follows is kept.
+    """
+    if any(x.words >= cfg.long_block_words for x in after):
+        return False
+    content = [x for x in after if not (x.full or x.strong or x.verdict)]
+    if not content:
+        return True
+    return any(x.full == "comments" or _TIME_AGO.match(x.folded) for x in after)
 
 
 def _source_like(line: _Line) -> bool:
