@@ -601,7 +601,7 @@ def format_pretty(article: Article) -> str:
         lines += ["", f"removed ({len(article.removed)} blocks)"]
         lines += [f"  {r.reason:<14} {_short(r.text)}" for r in article.removed]
     lines += ["", f"sentences ({len(article.sentences)})"]
-    lines += [f"  {i:>3}  {_short(s.text)}" for i, s in enumerate(article.sentences, start=1)]
+    lines += [f"  {i:>3}  {_flat(s.text)}" for i, s in enumerate(article.sentences, start=1)]
     lines.append(f"entities ({len(article.entities)})")
     for label in ("PER", "ORG", "LOC", "MISC"):
         counts: dict[str, int] = {}
@@ -621,8 +621,12 @@ def format_pretty(article: Article) -> str:
     return "\n".join(lines)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _short(text: str) -> str:
-    flat = " ".join(text.split())
+    flat = _flat(text)
     return flat if len(flat) <= _WIDTH else flat[: _WIDTH - 1] + "…"
 
 
