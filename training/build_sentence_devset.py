@@ -12,10 +12,18 @@ reads every case and corrects it by hand (and drops exact duplicates: syndicated
 the corrected file is ``tests/data/sentences_dev.txt``.
 
     .venv/bin/python training/build_sentence_devset.py > /tmp/sentences_draft.txt
+
+``--heldout`` draws, with another seed, a small held-out set of multi-sentence paragraphs
+(HELDOUT_PER_CASE per hard case, HELDOUT_PLAIN plain) that are not in the dev set; it is
+annotated the same way (``tests/data/sentences_heldout.txt``) and only measured, never used
+to tune the rules.
+
+    .venv/bin/python training/build_sentence_devset.py --heldout > /tmp/heldout_draft.txt
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import random
@@ -51,6 +59,10 @@ PLAIN = 50
 EXTRA_PER_CASE = 5
 """A second round per hard case, among paragraphs the naive rule splits (multi-sentence)."""
 EXTRA_PLAIN = 10
+HELDOUT_SEED = 20182
+HELDOUT_PER_CASE = 3
+HELDOUT_PLAIN = 10
+DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "sentences_dev.txt"
 NAIVE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
@@ -71,8 +83,8 @@ def naive_split(paragraph: str) -> list[str]:
     return out
 
 
-def pick(rng: random.Random) -> list[tuple[str, str, str]]:
-    """Choose ``(id, tag, paragraph)`` candidates: PER_CASE per hard case, PLAIN plain ones."""
+def collect_pools() -> dict[str, list[tuple[str, str]]]:
+    """Corpus paragraphs of 80–450 characters, by the hard cases they contain."""
     pools: dict[str, list[tuple[str, str]]] = {tag: [] for tag in HARD_CASES}
     pools["plain"] = []
     patterns = {tag: re.compile(p, re.MULTILINE) for tag, p in HARD_CASES.items()}
@@ -84,6 +96,12 @@ def pick(rng: random.Random) -> list[tuple[str, str, str]]:
             pools[tag].append((pid, para))
         if not tags and len(naive_split(para)) >= 2:
             pools["plain"].append((pid, para))
+    return pools
+
+
+def pick(rng: random.Random) -> list[tuple[str, str, str]]:
+    """Choose ``(id, tag, paragraph)`` candidates: PER_CASE per hard case, PLAIN plain ones."""
+    pools = collect_pools()
     chosen: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for tag, pool in pools.items():
@@ -93,6 +111,19 @@ def pick(rng: random.Random) -> list[tuple[str, str, str]]:
         chosen += take(
             pool, tag, EXTRA_PLAIN if tag == "plain" else EXTRA_PER_CASE, seen, multi=True
         )
+    return chosen
+
+
+def pick_heldout(rng: random.Random) -> list[tuple[str, str, str]]:
+    """Multi-sentence candidates that share neither id nor text with the dev set."""
+    dev = DEV.read_text(encoding="utf-8")
+    seen = set(re.findall(r"^# (\S+) \[", dev, flags=re.MULTILINE))
+    chosen: list[tuple[str, str, str]] = []
+    for tag, pool in collect_pools().items():
+        rng.shuffle(pool)
+        fresh = [(pid, para) for pid, para in pool if para not in dev]
+        want = HELDOUT_PLAIN if tag == "plain" else HELDOUT_PER_CASE
+        chosen += take(fresh, tag, want, seen, multi=True)
     return chosen
 
 
@@ -123,9 +154,15 @@ def example_blocks() -> Iterator[tuple[str, str]]:
 
 def main() -> None:
     """Write the draft to stdout."""
-    rng = random.Random(SEED)
+    parser = argparse.ArgumentParser(description="Draft sentence cases for hand annotation.")
+    parser.add_argument("--heldout", action="store_true", help="draw the held-out sample")
+    args = parser.parse_args()
     out = sys.stdout
-    cases = [(pid, "example", para) for pid, para in example_blocks()] + pick(rng)
+    if args.heldout:
+        cases = pick_heldout(random.Random(HELDOUT_SEED))
+    else:
+        rng = random.Random(SEED)
+        cases = [(pid, "example", para) for pid, para in example_blocks()] + pick(rng)
     for i, (pid, tag, para) in enumerate(cases):
         if i:
             out.write("===\n")
