@@ -91,6 +91,11 @@ def test_dataframe_on_a_local_cluster_equals_process_frame(
     frame.loc[1003, "text"] = None  # a bad row is recorded, not fatal
     expected = process_frame(frame)
     got = process_dataframe(dd.from_pandas(frame, npartitions=6)).compute()
-    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
-    assert got.loc[1003, "error"].startswith("TypeError")
+    # a missing text is NaN here and pd.NA once Dask stores strings with pyarrow: the
+    # error names that type, everything else is identical
+    pd.testing.assert_frame_equal(
+        got.drop(columns="error"), expected.drop(columns="error"), check_dtype=False
+    )
+    assert got["error"].isna().tolist() == expected["error"].isna().tolist()
+    assert got.loc[1003, "error"].startswith("TypeError: texts[3][0] must be str")
     assert got["n_entities"].sum() > len(items)
