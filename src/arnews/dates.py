@@ -162,8 +162,8 @@ def find_dates(text: str) -> list[DateMatch]:
     Offsets index ``text`` (Arabic-Indic digits are read in place, nothing is rewritten).
 
     >>> found = find_dates("2 ديسمبر 2025 / 11 جمادى الآخرة 1447هـ")
-    >>> [(m.date.isoformat(), m.calendar) for m in found]
-    [('2025-12-02', 'gregorian'), ('2025-12-02', 'hijri')]
+    >>> tuple(m.calendar for m in found), {m.date.isoformat() for m in found}
+    (('gregorian', 'hijri'), {'2025-12-02'})
     >>> find_dates("31/02/2025")
     []
     """
