@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import re
 import sys
 from bisect import bisect_right
 from collections import deque
@@ -64,6 +65,8 @@ _MAX_NAME_TOKENS: Final = 12
 _MAX_CONTAINERS: Final = 8
 
 _log = logging.getLogger("arnews")
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""Lone surrogates (a str can hold them; UTF-8 cannot)."""
 
 Item: TypeAlias = "str | tuple[str, Mapping[str, Any]] | Document"
 
@@ -148,7 +151,14 @@ def _find_entities(
     """Entities of ``body``, none of them crossing a sentence boundary."""
     from arnews.entities import extract_entities
 
-    found = extract_entities(body, backend=backend, model=model)
+    if _SURROGATE.search(body):  # C extensions cannot encode them: same length, then restore
+        safe = _SURROGATE.sub("\ufffd", body)
+        found = [
+            replace(e, text=body[e.start : e.end])
+            for e in extract_entities(safe, backend=backend, model=model)
+        ]
+    else:
+        found = extract_entities(body, backend=backend, model=model)
     if not found:
         return ()
     starts = [s.start for s in sentences]
@@ -166,9 +176,10 @@ def _find_entities(
     kept = [e for e in kept if bisect_right(starts, e.start) - 1 not in redo]
     for index in sorted(redo):
         sentence = sentences[index]
-        for e in extract_entities(sentence.text, backend=backend, model=model):
-            shift = sentence.start
-            kept.append(replace(e, start=e.start + shift, end=e.end + shift))
+        safe = _SURROGATE.sub("\ufffd", sentence.text)
+        for e in extract_entities(safe, backend=backend, model=model):
+            start, end = e.start + sentence.start, e.end + sentence.start
+            kept.append(replace(e, text=body[start:end], start=start, end=end))
     kept.sort(key=lambda e: (e.start, e.end))
     return tuple(kept)
 
