@@ -168,6 +168,17 @@ def test_non_str_is_type_error_naming_the_argument(bad: object) -> None:
         split_sentences(bad)  # type: ignore[arg-type]
 
 
+def test_bad_config_is_type_error_naming_it() -> None:
+    with pytest.raises(TypeError, match="config must be SegmentConfig, not int"):
+        split_sentences("نص", 3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="abbreviations must be a frozenset of str"):
+        SegmentConfig(abbreviations={"د."})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="abbreviations must be a frozenset of str"):
+        SegmentConfig(abbreviations=frozenset({1}))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="split_lines must be bool"):
+        SegmentConfig(split_lines="no")  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("blank", ["", " ", "\n\n", "\t \u00a0\u2028"])
 def test_blank_input_gives_no_sentence(blank: str) -> None:
     assert split_sentences(blank) == []

@@ -98,10 +98,22 @@ class SegmentConfig:
 
     >>> SegmentConfig(abbreviations=frozenset({"ك.م."})).split_lines
     True
+    >>> SegmentConfig(abbreviations={"ك.م."})
+    Traceback (most recent call last):
+    TypeError: abbreviations must be a frozenset of str, not set
     """
 
     abbreviations: frozenset[str] = field(default_factory=frozenset)
     split_lines: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.abbreviations, frozenset) or not all(
+            isinstance(a, str) for a in self.abbreviations
+        ):
+            kind = type(self.abbreviations).__name__
+            raise TypeError(f"abbreviations must be a frozenset of str, not {kind}")
+        if not isinstance(self.split_lines, bool):
+            raise TypeError(f"split_lines must be bool, not {type(self.split_lines).__name__}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +198,8 @@ def split_sentences(text: str, config: SegmentConfig = DEFAULT_CONFIG) -> list[S
     []
     """
     text = ensure_text(text, "text")
+    if not isinstance(config, SegmentConfig):
+        raise TypeError(f"config must be SegmentConfig, not {type(config).__name__}")
     if not text:
         return []
     cuts = _find_cuts(text, config)
