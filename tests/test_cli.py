@@ -105,6 +105,11 @@ def test_folder_of_mixed_inputs_in_name_order(
         "line": 3,
     }
     assert records[0]["places"] == ["الرباط"]
+    assert (records[0]["path"], records[3]["id"], records[3]["line"]) == (
+        str(corpus / "a.txt"),
+        2,
+        3,
+    )
     assert Article.from_dict(records[0]).entities[0].text == "الرباط"
 
 

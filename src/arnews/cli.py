@@ -41,7 +41,7 @@ from typing import IO, Any, Final, get_args
 from arnews.pipeline import ERROR_POLICIES, Document, ErrorPolicy, process_many
 from arnews.types import Article
 
-__all__ = ["InputError", "iter_documents", "main"]
+__all__ = ["InputError", "iter_documents", "main", "output_record"]
 
 SUFFIXES: Final = {
     ".txt": "txt",
@@ -496,9 +496,25 @@ class _Writer:
         self.out.flush()
 
 
+def output_record(article: Article) -> dict[str, Any]:
+    """What ``--format jsonl|json`` writes for an article.
+
+    :meth:`Article.to_dict`, with the metadata fields (``path``, ``line``, a JSON line's
+    own fields such as ``id``) also lifted to the top level where they do not clash with
+    an article field (``metadata`` keeps them all, so ``Article.from_dict`` reads it back).
+
+    >>> record = output_record(Article("نص", title="ع", metadata={"id": 7, "title": "x"}))
+    >>> record["id"], record["title"], record["metadata"]
+    (7, 'ع', {'id': 7, 'title': 'x'})
+    """
+    data = article.to_dict()
+    lifted = {k: v for k, v in article.metadata.items() if k not in data}
+    return {**lifted, **data}
+
+
 class _JsonLines(_Writer):
     def write(self, article: Article) -> None:
-        _write_json_line(self.out, article.to_dict())
+        _write_json_line(self.out, output_record(article))
 
 
 class _JsonArray(_Writer):
@@ -508,7 +524,7 @@ class _JsonArray(_Writer):
 
     def write(self, article: Article) -> None:
         self.out.write("[\n" if self.count == 0 else ",\n")
-        self.out.write(json.dumps(article.to_dict(), ensure_ascii=False, default=str))
+        self.out.write(json.dumps(output_record(article), ensure_ascii=False, default=str))
         self.count += 1
 
     def close(self) -> None:

@@ -125,8 +125,7 @@ def process(
     ()
     """
     text = ensure_text(text, "text")
-    if model is not None:
-        model = ensure_text(model, "model")
+    _check_options(backend, model, boilerplate)
     from arnews.boilerplate import strip_boilerplate
     from arnews.segmentation import split_sentences
 
@@ -143,6 +142,21 @@ def process(
         entities=entities,
         removed=cleaned.removed,
     )
+
+
+def _check_options(backend: str, model: str | None, boilerplate: object) -> None:
+    from arnews.boilerplate import BoilerplateConfig
+    from arnews.entities import BACKENDS
+
+    if backend not in BACKENDS:
+        choices = ", ".join(repr(b) for b in BACKENDS)
+        raise ValueError(f"unknown backend {backend!r}; choose one of: {choices}")
+    if model is not None:
+        ensure_text(model, "model")
+    if boilerplate is not None and not isinstance(boilerplate, BoilerplateConfig):
+        raise TypeError(
+            f"boilerplate must be a BoilerplateConfig or None, not {type(boilerplate).__name__}"
+        )
 
 
 def _find_entities(
@@ -240,8 +254,7 @@ def process_many(
     if errors not in ERROR_POLICIES:
         choices = ", ".join(repr(p) for p in ERROR_POLICIES)
         raise ValueError(f"errors must be one of {choices}, not {errors!r}")
-    if model is not None:
-        model = ensure_text(model, "model")
+    _check_options(backend, model, boilerplate)
     config = PipelineConfig(html=html, backend=backend, model=model, boilerplate=boilerplate)
     total = _length(texts)
     results: Iterator[list[Article | None]]
