@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -46,6 +46,12 @@ __all__ = [
     "html_to_text",
     "strip_boilerplate",
 ]
+
+
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on first use, so that importing arnews stays cheap."""
+    return cache(lambda: re.compile(pattern, flags))
+
 
 REASONS: tuple[str, ...] = (
     "cookie_consent",
@@ -78,19 +84,19 @@ _CLOSERS = "\"'»”’)]}›"
 _SEPARATORS = frozenset("›»>/|\\-–—•·")
 _MAX_MATCHED_CHARS = 3000  # longer lines are prose: no phrase can make them chrome
 _MAX_DATE_LINE_CHARS = 200
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W_]+")
-_TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
-_TIME_AGO = re.compile(r"^(?:منذ|il y a)\s\S+(?:\s\S+)?$|^\S+(?:\s\S+)?\sago$")
-_CITY_AGENCY = re.compile(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*\(\s*[^()]{1,25}\)$")
-_DATELINE = re.compile(r"^[^\W\d_]{2,}\S*(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
-_PARENTHESIZED = re.compile(r"^\(\s*[^()]{1,40}\s*\)$")
+_LINE_BREAK = _lazy(r"\r\n|\r|\n")
+_SPACES = _lazy(r"\s+")
+_WORD = _lazy(r"[^\W_]+")
+_TIME = _lazy(r"(?<!\d)\d{1,2}\s*[:hH]\s*\d{2}(?::\d{2})?(?!\d)")
+_TIME_AGO = _lazy(r"^(?:منذ|il y a)\s\S+(?:\s\S+)?$|^\S+(?:\s\S+)?\sago$")
+_CITY_AGENCY = _lazy(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*\(\s*[^()]{1,25}\)$")
+_DATELINE = _lazy(r"^[^\W\d_]{2,}\S*(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
+_PARENTHESIZED = _lazy(r"^\(\s*[^()]{1,40}\s*\)$")
 _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\xad\u061c"
-_VISIBLE = re.compile(f"[^\\s{_INVISIBLE}]")
-_DROPPED = re.compile(f"[\u064b-\u065f\u0670\u0640{_INVISIBLE}]+")  # harakat, tatweel, marks
-_ALEFS = re.compile("[أإآٱ]")
-_DIGIT = re.compile(r"\d")
+_VISIBLE = _lazy(f"[^\\s{_INVISIBLE}]")
+_DROPPED = _lazy(f"[\u064b-\u065f\u0670\u0640{_INVISIBLE}]+")  # harakat, tatweel, marks
+_ALEFS = _lazy("[أإآٱ]")
+_DIGIT = _lazy(r"\d")
 _REPLACED = (("ى", "ي"), ("ة", "ه"), ("’", "'"), ("‘", "'"), ("ʼ", "'"))
 
 
@@ -163,10 +169,10 @@ def _fold(text: str) -> str:
     >>> _fold("اقرأ أيضاً")
     'اقرا ايضا'
     """
-    text = _ALEFS.sub("ا", _DROPPED.sub("", text))
+    text = _ALEFS().sub("ا", _DROPPED().sub("", text))
     for old, new in _REPLACED:
         text = text.replace(old, new)
-    return _SPACES.sub(" ", text.casefold()).strip()
+    return _SPACES().sub(" ", text.casefold()).strip()
 
 
 @cache
@@ -326,7 +332,7 @@ def _fully_covered(folded: str, covered: list[tuple[int, int]]) -> bool:
 
 def _date_of_line(line: _Line) -> _dt.date | None:
     """The date if the line is mostly a date (a few label words around it allowed)."""
-    if len(line.text) > _MAX_DATE_LINE_CHARS or not _DIGIT.search(line.text):
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not _DIGIT().search(line.text):
         return None
     matches = find_dates(line.text)
     if not matches:
@@ -336,9 +342,9 @@ def _date_of_line(line: _Line) -> _dt.date | None:
         rest.append(line.text[pos : m.start])
         pos = m.end
     rest.append(line.text[pos:])
-    leftover = _TIME.sub(" ", " ".join(rest))
+    leftover = _TIME().sub(" ", " ".join(rest))
     labels = _date_words()
-    extra = [w for w in _WORD.findall(_fold(leftover)) if not w.isdigit() and w not in labels]
+    extra = [w for w in _WORD().findall(_fold(leftover)) if not w.isdigit() and w not in labels]
     if len(extra) > 3:
         return None
     gregorian = [m.date for m in matches if m.calendar == "gregorian"]
@@ -346,7 +352,7 @@ def _date_of_line(line: _Line) -> _dt.date | None:
 
 
 def _title_key(text: str) -> str:
-    return " ".join(_WORD.findall(_fold(text)))
+    return " ".join(_WORD().findall(_fold(text)))
 
 
 def _is_repeat(key: str, title_key: str) -> bool:
@@ -362,11 +368,11 @@ def _is_repeat(key: str, title_key: str) -> bool:
 def _split_lines(text: str, cfg: BoilerplateConfig) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
-    for brk in (*_LINE_BREAK.finditer(text), None):
+    for brk in (*_LINE_BREAK().finditer(text), None):
         stop = brk.start() if brk else len(text)
         raw = text[pos:stop]
         stripped = raw.strip()
-        if stripped and _VISIBLE.search(stripped):
+        if stripped and _VISIBLE().search(stripped):
             start = pos + (len(raw) - len(raw.lstrip()))
             words = len(stripped.split())
             sentence_like = words >= 20 or (
@@ -420,7 +426,7 @@ def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -
         seen_date = seen_date or line.verdict == "date"
         if line.verdict is not None or line.full or line.words < 2:
             continue
-        if (line.agency and line.words <= 5) or _PARENTHESIZED.match(line.text):
+        if (line.agency and line.words <= 5) or _PARENTHESIZED().match(line.text):
             continue
         if seen_date and _source_like(line):  # "الرباط - هسبريس" under the date
             continue
@@ -516,15 +522,15 @@ def _comments_follow(after: list[_Line], cfg: BoilerplateConfig) -> bool:
     content = [x for x in after if not (x.full or x.strong or x.verdict)]
     if not content:
         return True
-    return any(x.full == "comments" or _TIME_AGO.match(x.folded) for x in after)
+    return any(x.full == "comments" or _TIME_AGO().match(x.folded) for x in after)
 
 
 def _source_like(line: _Line) -> bool:
     if line.words > 8 or len(line.text) > 120:
         return False
-    if line.agency or _PARENTHESIZED.match(line.text) or _CITY_AGENCY.match(line.text):
+    if line.agency or _PARENTHESIZED().match(line.text) or _CITY_AGENCY().match(line.text):
         return True
-    return line.words <= 6 and _DATELINE.match(line.text) is not None
+    return line.words <= 6 and _DATELINE().match(line.text) is not None
 
 
 def _classify(
@@ -565,7 +571,7 @@ def _classify(
             anchors
             and (i < first or i > last)
             and _source_like(line)
-            and (i < first or line.agency or _PARENTHESIZED.match(line.text))
+            and (i < first or line.agency or _PARENTHESIZED().match(line.text))
         ):
             line.verdict = "source"
             source = source or line.text
@@ -637,15 +643,15 @@ def html_to_text(html: str) -> str:
     return _extract_html(ensure_text(html, "html"))[0]
 
 
-_TAG = re.compile(r"<[A-Za-z!/?]")
-_HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-_BLOCK = re.compile(
+_TAG = _lazy(r"<[A-Za-z!/?]")
+_HIDDEN = _lazy(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_BLOCK = _lazy(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|nav|aside"
     r"|main|title|head|body|html|blockquote|figure|figcaption|button|form|label|option)\b[^>]*>",
     re.I,
 )
-_ANY_TAG = re.compile(r"<[^>]*>")
-_TEXT_NODE = re.compile(r">([^<>]{4,200})<")
+_ANY_TAG = _lazy(r"<[^>]*>")
+_TEXT_NODE = _lazy(r">([^<>]{4,200})<")
 _MAX_HTML_SCAN = 200_000
 
 
@@ -653,7 +659,7 @@ def _crude_text(html: str) -> str:
     """Tag stripper for markup that trafilatura gives up on: one block a line."""
     import html as html_module
 
-    text = _ANY_TAG.sub("", _BLOCK.sub("\n", _HIDDEN.sub(" ", html)))
+    text = _ANY_TAG().sub("", _BLOCK().sub("\n", _HIDDEN().sub(" ", html)))
     lines = (" ".join(line.split()) for line in html_module.unescape(text).splitlines())
     return "\n".join(line for line in lines if line)
 
@@ -662,9 +668,9 @@ def _html_date(html: str) -> _dt.date | None:
     """The first text node of the page that is a date line (trafilatura often drops it)."""
     import html as html_module
 
-    for m in _TEXT_NODE.finditer(html[:_MAX_HTML_SCAN]):
+    for m in _TEXT_NODE().finditer(html[:_MAX_HTML_SCAN]):
         node = " ".join(html_module.unescape(m.group(1)).split())
-        if not node or not _DIGIT.search(node):
+        if not node or not _DIGIT().search(node):
             continue
         line = _Line(0, len(node), node, _fold(node), len(node.split()), False)
         found = _date_of_line(line)
@@ -674,7 +680,7 @@ def _html_date(html: str) -> _dt.date | None:
 
 
 def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | None]:
-    if not _TAG.search(html):
+    if not _TAG().search(html):
         return html, None, None, None
     try:
         import trafilatura

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -31,11 +32,17 @@ from arnews._validation import ensure_text
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "weekday_names"]
 
+
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on first use, so that importing arnews stays cheap."""
+    return cache(lambda: re.compile(pattern, flags))
+
+
 Calendar = Literal["gregorian", "hijri"]
 
 _MONTHS_FILE = "boilerplate/months.txt"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_DIGIT = re.compile(r"\d")
+_DIGIT = _lazy(r"\d")
 _GREGORIAN_YEARS = range(1900, 2101)
 _HIJRI_YEARS = range(1343, 1501)  # what hijridate converts
 _LETTER_CLASSES = {
@@ -168,7 +175,7 @@ def find_dates(text: str) -> list[DateMatch]:
     []
     """
     text = ensure_text(text)
-    if not _DIGIT.search(text):
+    if not _DIGIT().search(text):
         return []
     digits = text.translate(_DIGITS)  # one character for one: offsets are unchanged
     found: dict[int, DateMatch] = {}
