@@ -42,31 +42,12 @@ def _load(name: str) -> ModuleType:
 
 
 contracts = _load("contracts")
+samples = _load("samples")
 
 MB = 1_000_000
 
-# An article written for these tests (not taken from any corpus): a dateline, a date line,
-# body paragraphs with people, places and organisations, a "read more" line and a footer.
-ARTICLE = """\
-الرباط - (وكالات)
-حرر بتاريخ 14 مايو 2025
-
-اجتمع وزير الخارجية ناصر بوريطة مع الأمين العام للأمم المتحدة في الرباط يوم الثلاثاء، \
-وبحث الجانبان ملف المياه في منطقة الساحل.
-وقال بوريطة إن المحادثات تناولت تمويل محطات تحلية المياه، مضيفا أن المغرب مستعد \
-لتقاسم تجربته مع دول الجوار. وأشار إلى أن الاتحاد الأفريقي سيعقد اجتماعا في أديس أبابا.
-اقرأ أيضا: قمة المياه تختتم أعمالها في مراكش
-
-وتأتي الزيارة بعد أسبوعين من لقاء في جنيف حضره د. أحمد العلوي، مدير مكتب الأرصاد، \
-الذي قدّر نسبة الجفاف بـ 3.5% هذا العام (مقابل ٢٫١٪ في 2024).
-جميع الحقوق محفوظة © 2025
-"""
-
-PARAGRAPH = (
-    "وأكد رئيس الحكومة عزيز أخنوش في مدينة طنجة أن وزارة الاقتصاد والمالية رصدت 12.5 "
-    "مليار درهم للبرنامج، وأن شركة المكتب الوطني للكهرباء ستشرف على التنفيذ حتى 2030. "
-    "وقالت منظمة الصحة العالمية في بيان إن الوضع «مستقر» في الدار البيضاء وفاس؟ نعم! "
-)
+ARTICLE: str = samples.ARTICLE
+PARAGRAPH: str = samples.PARAGRAPH
 
 QURANIC_MARKS = "".join(chr(c) for c in range(0x06D6, 0x06EE))
 # A vocalized sentence in the Quranic orthography, written for these tests: superscript
