@@ -273,6 +273,48 @@ def test_body_that_talks_about_chrome_is_kept(paragraph: str, where: str) -> Non
     assert_body_kept(c)
 
 
+BODY_STARTING_LIKE_CHROME = [
+ "المصدر نفسه أكد أن التحقيقات ما تزال جارية لتحديد المسؤوليات.",
+ "إعلان الرباط يتضمن عشر توصيات حول تمويل مشاريع المياه في المنطقة.",
+ "مشاركة المغرب في القمة كانت لافتة هذا العام بحضور ثلاثة وزراء.",
+ "صورة قاتمة رسمها التقرير عن وضعية المستشفيات العمومية في القرى.",
+ "تعليق الدراسة سيستمر إلى غاية يوم الأربعاء المقبل على الأقل.",
+ "رد الوزير على الانتقادات بالتأكيد على أن المشروع سيكتمل في موعده.",
+ "تحديث المنظومة الجبائية يبقى من أولويات الحكومة خلال السنة المقبلة.",
+ "الرئيسية في هذا الملف هي مسألة التمويل، كما يقول الخبراء.",
+ "المزيد من الأمطار متوقع خلال الأيام المقبلة حسب الأرصاد الجوية.",
+ "شارك المئات في المسيرة التي جابت شوارع العاصمة صباح الأحد.",
+ "كتب التاريخ اسمه بحروف من ذهب.",
+ "قبول الطلبات يبدأ يوم الاثنين.",
+ "إغلاق الحدود لم يكن خيارا مطروحا.",
+ "اشترك أكثر من 200 فلاح في البرنامج خلال سنته الأولى.",
+ "تابعوا التحقيق باهتمام كبير طيلة الأسابيع الماضية، وفق مصادر مطلعة.",
+ "وأضاف: \"نحن نستخدم ملفات تعريف الارتباط في كل مواقعنا الحكومية وفق القانون\".",
+ "Read more about the program on the ministry's website, officials said on Monday.",
+ "Share prices rose 3 percent on Tuesday after the announcement.",
+ "Home prices in Dubai rose by 20 percent last year, according to official data.",
+ "Ad hoc committees will review each application within ten days.",
+ "Par décret, le gouvernement a fixé le nouveau salaire minimum.",
+ "Accueil chaleureux pour la délégation marocaine à Dakar.",
+ "Commentaires et critiques ont fusé après la publication du rapport.",
+ "© Les droits de retransmission ont été cédés à une chaîne qatarie pour 200 millions de dollars.",
+ "جميع الحقوق محفوظة للمؤلفين بموجب القانون الجديد الذي صادق عليه البرلمان أمس، حسب الوزير.",
+ "عاجل: الحكومة تعلن حالة الطوارئ في الإقليم بعد الفيضانات الأخيرة.",
+ "منذ ثلاث سنوات والمشروع متوقف.",
+ "الاسم الكامل للمشتبه فيه لم يكشف بعد.",
+ "صور الأقمار الاصطناعية أظهرت حجم الدمار في المنطقة.",
+ "الكاتب العام للوزارة ترأس الاجتماع.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["middle", "bottom"])
+@pytest.mark.parametrize("paragraph", BODY_STARTING_LIKE_CHROME, ids=lambda p: p[:30])
+def test_body_starting_with_chrome_words_is_kept(paragraph: str, where: str) -> None:
+    c = strip_boilerplate(build_page(**{where: (paragraph,)}))
+    assert paragraph in c.text
+    assert_body_kept(c)
+
+
 def test_lone_section_words_between_paragraphs_are_subheadings() -> None:
     text = "\n\n".join([TITLE, BODY[0], "الاقتصاد", BODY[1], "الرياضة", BODY[2]])
     c = strip_boilerplate(text)

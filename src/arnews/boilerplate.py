@@ -260,6 +260,7 @@ def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
     cookie = False
     strong: list[tuple[int, int, str]] = []
     weak: list[tuple[int, int, str]] = []
+    markers: list[tuple[int, int, str]] = []
     for start, end, p in found:
         if p.kind in _COVERING:
             covered.append((start, end))
@@ -291,8 +292,11 @@ def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
             else:
                 weak.append((-p.size, _rank(p.reason), p.reason))
         elif p.kind == "marker":
-            target = strong if line.words <= cfg.max_marker_words else weak
-            target.append((-p.size, _rank(p.reason), p.reason))
+            markers.append((-p.size, _rank(p.reason), p.reason))
+    # a marker (©, جميع الحقوق محفوظة) removes a short line, unless it reads as reporting
+    reported = line.body_cue and line.sentence_like
+    short_line = line.words <= cfg.max_marker_words and not reported
+    (strong if short_line else weak).extend(markers)
     if best_full is not None and _fully_covered(folded, covered):
         line.full = best_full[2]
     elif line.section is not None:
