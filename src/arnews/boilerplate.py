@@ -96,7 +96,7 @@ _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\xad\u061c"
 _VISIBLE = _lazy(f"[^\\s{_INVISIBLE}]")
 _DROPPED = _lazy(f"[\u064b-\u065f\u0670\u0640{_INVISIBLE}]+")  # harakat, tatweel, marks
 _ALEFS = _lazy("[أإآٱ]")
-_DIGIT = _lazy(r"\d")
+_YEAR = _lazy(r"\d{4}")  # every date form has a four-digit year
 _REPLACED = (("ى", "ي"), ("ة", "ه"), ("’", "'"), ("‘", "'"), ("ʼ", "'"))
 
 
@@ -161,6 +161,7 @@ class _Line:
     published: _dt.date | None = None
     verdict: str | None = None  # a reason code once the line is removed
     anchor: bool = False
+    key: str | None = None  # words of the folded line, for comparing with the title
 
 
 def _fold(text: str) -> str:
@@ -336,7 +337,7 @@ def _fully_covered(folded: str, covered: list[tuple[int, int]]) -> bool:
 
 def _date_of_line(line: _Line) -> _dt.date | None:
     """The date if the line is mostly a date (a few label words around it allowed)."""
-    if len(line.text) > _MAX_DATE_LINE_CHARS or not _DIGIT().search(line.text):
+    if len(line.text) > _MAX_DATE_LINE_CHARS or not _YEAR().search(line.text):
         return None
     matches = find_dates(line.text)
     if not matches:
@@ -356,7 +357,18 @@ def _date_of_line(line: _Line) -> _dt.date | None:
 
 
 def _title_key(text: str) -> str:
-    return " ".join(_WORD().findall(_fold(text)))
+    return _folded_key(_fold(text))
+
+
+def _folded_key(folded: str) -> str:
+    """Words only: what two spellings of one headline share."""
+    return " ".join(_WORD().findall(folded))
+
+
+def _key(line: _Line) -> str:
+    if line.key is None:
+        line.key = _folded_key(line.folded)
+    return line.key
 
 
 def _is_repeat(key: str, title_key: str) -> bool:
@@ -420,7 +432,7 @@ def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -
             (
                 i
                 for i, x in enumerate(lines[:header_end])
-                if x.verdict is None and _is_repeat(_title_key(x.text), key)
+                if x.verdict is None and _is_repeat(_key(x), key)
             ),
             None,
         )
@@ -446,13 +458,13 @@ def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -
         return None
     nearest = min(candidates, key=lambda i: (_date_distance(lines, i), i))
     if _date_distance(lines, nearest) <= 3:
-        key = _title_key(lines[nearest].text)
+        key = _key(lines[nearest])
         for j in candidates:  # "title", then "title | site" above the date: the first is it
-            other = _title_key(lines[j].text)
+            other = _key(lines[j])
             if j < nearest and (_is_repeat(key, other) or _is_repeat(other, key)):
                 return j
         return nearest
-    keys = [_title_key(x.text) for x in lines]
+    keys = [_key(x) for x in lines]
     for i in candidates:
         if any(_is_repeat(k, keys[i]) for j, k in enumerate(keys) if j != i):
             return i
@@ -552,9 +564,9 @@ def _classify(
     if title_at is not None:
         title = lines[title_at].text
         lines[title_at].verdict = "title"
-        key = _title_key(title)
+        key = _key(lines[title_at])
         for line in lines:
-            if line.verdict is None and _is_repeat(_title_key(line.text), key):
+            if line.verdict is None and _is_repeat(_key(line), key):
                 line.verdict = "repeated_title"
     anchors = [i for i, x in enumerate(lines) if _is_anchor(x)]
     _mark_runs(lines, cfg, anchors[0] if anchors else len(lines))
@@ -674,7 +686,7 @@ def _html_date(html: str) -> _dt.date | None:
 
     for m in _TEXT_NODE().finditer(html[:_MAX_HTML_SCAN]):
         node = " ".join(html_module.unescape(m.group(1)).split())
-        if not node or not _DIGIT().search(node):
+        if not node or not _YEAR().search(node):
             continue
         line = _Line(0, len(node), node, _fold(node), len(node.split()), False)
         found = _date_of_line(line)

@@ -42,7 +42,7 @@ Calendar = Literal["gregorian", "hijri"]
 
 _MONTHS_FILE = "boilerplate/months.txt"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_DIGIT = _lazy(r"\d")
+_YEAR = _lazy(r"\d{4}")
 _GREGORIAN_YEARS = range(1900, 2101)
 _HIJRI_YEARS = range(1343, 1501)  # what hijridate converts
 _LETTER_CLASSES = {
@@ -175,7 +175,7 @@ def find_dates(text: str) -> list[DateMatch]:
     []
     """
     text = ensure_text(text)
-    if not _DIGIT().search(text):
+    if not _YEAR().search(text):  # every form has a four-digit year
         return []
     digits = text.translate(_DIGITS)  # one character for one: offsets are unchanged
     found: dict[int, DateMatch] = {}
