@@ -1,0 +1,31 @@
+"""Fuzz `arnews.extract_entities`.
+
+Checked on every input: trimmed, non-overlapping spans with a known label and a score in [0,
+1]. How to run it: ``fuzz/README.md`` (target ``entities``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    import arnews
+
+from _common import contracts, text_of  # after instrumenting arnews
+
+
+def test_one_input(data: bytes) -> None:
+    """Run the target on one input; a broken contract raises and libFuzzer saves the input."""
+    text = text_of(data)
+    contracts.check_entities(text, arnews.extract_entities(text))
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

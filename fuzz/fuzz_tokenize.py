@@ -1,0 +1,32 @@
+"""Fuzz `arnews.tokenize`.
+
+Checked on every input: valid offsets, known kinds, clitics a prefix, no visible character
+skipped. How to run it: ``fuzz/README.md`` (target ``tokenize``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    import arnews
+
+from _common import contracts, text_of  # after instrumenting arnews
+
+
+def test_one_input(data: bytes) -> None:
+    """Run the target on one input; a broken contract raises and libFuzzer saves the input."""
+    text = text_of(data)
+    contracts.check_tokens(text, arnews.tokenize(text))
+    contracts.check_tokens(text, arnews.tokenize(text, clitics=False))
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
