@@ -223,9 +223,15 @@ def test_extract_entities_dispatches_to_camel(models: dict[str, str]) -> None:
     )
 
 
-def test_path_objects_and_strings_share_one_loaded_model(models: dict[str, str]) -> None:
-    first = camel.load_recognizer(models["random"])
-    assert camel.load_recognizer(models["random"]) is first
+def test_path_objects_and_strings_share_one_loaded_model(
+    models: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extract_with_camel("في الرباط", model=models["random"])
+    loaded = len(camel._CACHE)
+    monkeypatch.chdir(Path(models["random"]).parent)
+    extract_with_camel("في الرباط", model="./random")
+    extract_with_camel("في الرباط", model=Path(models["random"]))
+    assert len(camel._CACHE) == loaded
     assert extract_with_camel("في الرباط", model=Path(models["random"])) == extract_with_camel(
         "في الرباط", model=models["random"]
     )

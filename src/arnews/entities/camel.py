@@ -141,7 +141,9 @@ def _model_key(model: object) -> str:
         return _DEFAULT_KEY
     if isinstance(model, os.PathLike):
         model = os.fspath(model)
-    return ensure_text(model, "model")
+    key = ensure_text(model, "model")
+    path = Path(key).expanduser()
+    return str(path.resolve()) if path.exists() else key  # one cache entry per directory
 
 
 def load_recognizer(key: str) -> _Recognizer:
