@@ -297,3 +297,14 @@ def test_real_jobs_two_matches_one(tmp_path: Path) -> None:
         outputs.append(lines(result.stdout))
     assert outputs[0] == outputs[1]
     assert [r["metadata"]["id"] for r in outputs[1]] == list(range(6))
+
+
+def test_json_lines_survive_any_line_splitter(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "x.txt"
+    source.write_text("أ\u2028ب\x85ج\u2029د\x1ch.", encoding="utf-8")
+    code, out, _ = run(["process", str(source)], capsys)
+    assert code == 0
+    assert len(out.splitlines()) == 1
+    assert json.loads(out)["text"] == "أ\u2028ب\x85ج\u2029د\x1ch."

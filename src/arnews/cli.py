@@ -476,8 +476,21 @@ def _run_entities(args: argparse.Namespace, out: IO[str], report: Report) -> Non
 # --------------------------------------------------------------------------- writing
 
 
+_LINE_BREAKS: Final = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+"""Characters that ``str.splitlines`` and some readers take for line ends: escaped in JSON."""
+
+
+def to_json(record: object) -> str:
+    """One line of JSON: UTF-8 text as is, except characters a reader could split lines on.
+
+    >>> print(to_json({"text": "أ" + chr(0x2028) + "ب"}))
+    {"text": "أ\\u2028ب"}
+    """
+    return json.dumps(record, ensure_ascii=False, default=str).translate(_LINE_BREAKS)
+
+
 def _write_json_line(out: IO[str], record: dict[str, Any]) -> None:
-    out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    out.write(to_json(record) + "\n")
 
 
 def _cell(value: object) -> str:
@@ -524,7 +537,7 @@ class _JsonArray(_Writer):
 
     def write(self, article: Article) -> None:
         self.out.write("[\n" if self.count == 0 else ",\n")
-        self.out.write(json.dumps(output_record(article), ensure_ascii=False, default=str))
+        self.out.write(to_json(output_record(article)))
         self.count += 1
 
     def close(self) -> None:
