@@ -123,9 +123,17 @@ def _gethostbyname_ex(host: Any) -> Any:
     return _REAL["gethostbyname_ex"](host)
 
 
+_GUARDS = (_connect, _connect_ex, _sendto, _getaddrinfo, _gethostbyname, _gethostbyname_ex)
+for _guard in _GUARDS:
+    _guard.__dict__["arnews_netguard"] = True  # also recognised from another copy of this file
+
+
 def installed() -> bool:
-    """Whether the guard is in place in this process."""
-    return socket.socket.connect is _connect and socket.getaddrinfo is _getaddrinfo
+    """Whether a guard (from this file, however it was imported) is in place."""
+    return all(
+        getattr(f, "arnews_netguard", False)
+        for f in (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
+    )
 
 
 def install() -> None:
