@@ -43,7 +43,7 @@ _STYLE: Final = """
 .arnews-legend{margin:.4em 0;font-size:.85em}
 .arnews-legend span{padding:0 .4em;border-radius:3px;margin-inline-end:.5em}
 .arnews-text{white-space:pre-wrap;margin:.6em 0;font-size:1.05em}
-.arnews-ent{padding:0 .15em;border-radius:3px;color:#111}
+.arnews-ent{padding:0;border-radius:3px;color:#111}
 .arnews-ent::after{content:attr(data-label);font:bold .6em sans-serif;margin-inline-start:.3em;
  color:#444;vertical-align:super}
 .arnews-removed{font-size:.85em;color:#57606a}
