@@ -126,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = timed(lambda: arnews.process(texts[0]))  # loads the model and data files
     single = timed(lambda: list(arnews.process_many(texts)))
     single_peak = peak_mib(resource.RUSAGE_SELF)
-    parallel = timed(lambda: list(arnews.process_many(texts, n_jobs=args.jobs)))
+    parallel = 0.0
+    if args.jobs > 1:
+        parallel = timed(lambda: list(arnews.process_many(texts, n_jobs=args.jobs)))
     worker_peak = peak_mib(resource.RUSAGE_CHILDREN)
     stages = stage_times(texts)
     camel = camel_part(texts)
@@ -141,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nfirst call (loads model and data): {load:.2f} s")
     print("\n| run | seconds | articles/s | tokens/s |\n|---|---:|---:|---:|")
     for name, seconds in rows:
+        if not seconds:
+            continue
         print(f"| {name} | {seconds:.2f} | {len(texts) / seconds:,.0f} | {tokens / seconds:,.0f} |")
     total = stages["boilerplate"] + stages["sentences"] + stages["entities"]
     print("\n| stage | seconds | share |\n|---|---:|---:|")

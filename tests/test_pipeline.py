@@ -368,8 +368,9 @@ def test_example_article_end_to_end(example: Article) -> None:
     assert example.entities, "the model finds entities in the example"
     labels = {e.label for e in example.entities}
     assert {"PER", "LOC"} <= labels
-    for name in example.people:
-        assert name in {e.canonical for e in example.entities if e.label == "PER"}
+    canonical = {e.canonical for e in example.entities if e.label == "PER"}
+    for name in example.people:  # a canonical name, perhaps with a title set aside
+        assert any(c.endswith(name) for c in canonical), name
     assert Article.from_dict(json.loads(json.dumps(example.to_dict()))) == example
 
 
