@@ -265,6 +265,8 @@ def _is_proclitic(word: str, rest: str, stacked: bool, rule: CliticRule) -> bool
         seen = counts.get(rest, 0)
         return seen >= floor and seen >= rule.article_ratio * whole
     seen = _remainder_count(rest, counts, stacked)
+    if rest in _unsegmented():  # a listed stem is a known word, however rare in the corpus
+        seen = max(seen, floor)
     if seen < floor or seen < rule.split_ratio * whole:
         return False
     if _stem_evidence(word, counts) >= max(rule.min_count, rule.stem_ratio * whole):
