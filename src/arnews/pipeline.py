@@ -15,7 +15,6 @@ TypeError: text must be str, not NoneType
 from __future__ import annotations
 
 import datetime as _dt
-import logging
 import os
 import re
 import sys
@@ -64,9 +63,12 @@ _MAX_NAME_TOKENS: Final = 12
 """Names longer than this (in words) only merge with identical mentions."""
 _MAX_CONTAINERS: Final = 8
 
-_log = logging.getLogger("arnews")
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-"""Lone surrogates (a str can hold them; UTF-8 cannot)."""
+
+@cache
+def _surrogates() -> re.Pattern[str]:
+    """Lone surrogates (a str can hold them; UTF-8 cannot)."""
+    return re.compile("[\ud800-\udfff]")
+
 
 Item: TypeAlias = "str | tuple[str, Mapping[str, Any]] | Document"
 
@@ -165,8 +167,8 @@ def _find_entities(
     """Entities of ``body``, none of them crossing a sentence boundary."""
     from arnews.entities import extract_entities
 
-    if _SURROGATE.search(body):  # C extensions cannot encode them: same length, then restore
-        safe = _SURROGATE.sub("\ufffd", body)
+    if _surrogates().search(body):  # C extensions cannot encode them: same length, then restore
+        safe = _surrogates().sub("\ufffd", body)
         found = [
             replace(e, text=body[e.start : e.end])
             for e in extract_entities(safe, backend=backend, model=model)
@@ -190,7 +192,7 @@ def _find_entities(
     kept = [e for e in kept if bisect_right(starts, e.start) - 1 not in redo]
     for index in sorted(redo):
         sentence = sentences[index]
-        safe = _SURROGATE.sub("\ufffd", sentence.text)
+        safe = _surrogates().sub("\ufffd", sentence.text)
         for e in extract_entities(safe, backend=backend, model=model):
             start, end = e.start + sentence.start, e.end + sentence.start
             kept.append(replace(e, text=body[start:end], start=start, end=end))
@@ -360,7 +362,11 @@ def _run_item(index: int, item: Any, config: PipelineConfig, errors: ErrorPolicy
             exc.add_note(f"(arnews.process_many: document texts[{index}])")
             raise
         if errors == "skip":
-            _log.warning("arnews: skipped texts[%d]: %s: %s", index, type(exc).__name__, exc)
+            import logging
+
+            logging.getLogger("arnews").warning(
+                "arnews: skipped texts[%d]: %s: %s", index, type(exc).__name__, exc
+            )
             return None
         return error_article(exc, _metadata_of(item))
     return replace(article, metadata=metadata) if metadata else article
