@@ -152,14 +152,49 @@ def _number_then_letters() -> re.Pattern[str]:
     return re.compile(r"\d[\d.,٫٬]*(\D+)")
 
 
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """The word lists of ``data/sentence_cues.txt``, by role."""
+
+    openers: frozenset[str]
+    reporting: frozenset[str]
+    continuing: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def opens(self, word: str) -> bool:
+        """Whether ``word`` starts a new sentence after an ellipsis."""
+        return word in self.openers or any(
+            word.startswith(p) and len(word) >= len(p) + 2 for p in self.prefixes
+        )
+
+
 @cache
-def _cues() -> tuple[frozenset[str], frozenset[str]]:
-    """Words of ``data/sentence_cues.txt``: (sentence openers, reporting words)."""
-    roles: dict[str, set[str]] = {"opener": set(), "reporting": set()}
+def _cues() -> _Cues:
+    """Read ``data/sentence_cues.txt`` (once)."""
+    roles: dict[str, set[str]] = {"opener": set(), "reporting": set(), "continuing": set()}
+    prefixes: list[str] = []
     for line in read_lines("sentence_cues.txt"):
         word, _, role = line.partition(" ")
-        roles[role.strip()].add(word)
-    return frozenset(roles["opener"]), frozenset(roles["reporting"])
+        if role.strip() == "prefix":
+            prefixes.append(word)
+        else:
+            roles[role.strip()].add(word)
+    return _Cues(
+        frozenset(roles["opener"]),
+        frozenset(roles["reporting"]),
+        frozenset(roles["continuing"]),
+        tuple(prefixes),
+    )
+
+
+@cache
+def _line_break() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(_LINE_BREAKS)}]")
+
+
+@cache
+def _quote_marks() -> re.Pattern[str]:
+    return re.compile('["«»“”]')
 
 
 @cache
@@ -212,6 +247,7 @@ def _find_cuts(text: str, config: SegmentConfig) -> list[int]:
     cuts: list[int] = []
     line_start = 0
     sentence_start = 0
+    quote = _Quote()
     for match in _scanner().finditer(text):
         if match.group(1) is not None:
             end = match.end()
@@ -219,12 +255,47 @@ def _find_cuts(text: str, config: SegmentConfig) -> list[int]:
                 cuts.append(match.start())
                 sentence_start = end
             line_start = end
+            quote = _Quote(seen=end)
             continue
         start, end = match.span()
-        if _ends_sentence(text, start, end, line_start, sentence_start, abbreviations):
+        quote.track(text, start)
+        at = _Place(start, end, line_start, sentence_start, quote.closer)
+        if _ends_sentence(text, at, abbreviations):
             cuts.append(end)
             sentence_start = end
+        quote.track(text, end)
     return cuts
+
+
+@dataclass(slots=True)
+class _Quote:
+    """The quotation open at the scanning point (one level: a quote inside it is ignored)."""
+
+    seen: int = 0
+    """Offset up to which the quotation marks have been read."""
+    closer: str = ""
+    """The mark that closes the open quotation; empty when none is open."""
+
+    def track(self, text: str, upto: int) -> None:
+        """Read the quotation marks of ``text[seen:upto]`` (each character once in all)."""
+        for mark in _quote_marks().finditer(text, self.seen, upto):
+            char = mark.group()
+            if not self.closer:
+                self.closer = {"«": "»", "“": "”", '"': '"'}.get(char, "")
+            elif char == self.closer or (char == "“" and self.closer == "”"):
+                self.closer = ""  # “…“ is also written
+        self.seen = max(self.seen, upto)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a final-punctuation run stands: its span, its line, its sentence, its quote."""
+
+    start: int
+    end: int
+    line_start: int
+    sentence_start: int
+    quote_closer: str
 
 
 def _starts_block(text: str, after: int) -> bool:
@@ -238,15 +309,9 @@ def _starts_block(text: str, after: int) -> bool:
     return i < n and text[i] in _BULLETS
 
 
-def _ends_sentence(
-    text: str,
-    start: int,
-    end: int,
-    line_start: int,
-    sentence_start: int,
-    abbreviations: Abbreviations,
-) -> bool:
-    """Whether the final-punctuation run ``text[start:end]`` ends a sentence."""
+def _ends_sentence(text: str, at: _Place, abbreviations: Abbreviations) -> bool:
+    """Whether the final-punctuation run ``text[at.start:at.end]`` ends a sentence."""
+    start, end, line_start = at.start, at.end, at.line_start
     n = len(text)
     if end < n and not text[end].isspace():
         # 3.5, www.bbc.com, "end.Next": no space, no end; but "لماذا؟ولكن" is a typo
@@ -266,17 +331,66 @@ def _ends_sentence(
     run = text[start:end]
     marks = run.rstrip(_CLOSERS + _INVISIBLE)
     closers = run[len(marks) :].strip(_INVISIBLE)
-    openers, reporting = _cues()
-    if closers and closers[-1] in _QUOTES and word in reporting:
+    cues = _cues()
+    if closers and closers[-1] in _QUOTES and word in cues.reporting:
         return False  # «هل ستأتي؟» سأل أحمد
-    strong = any(c in _STRONG for c in marks)
+    strong = any(c in _STRONG for c in marks) or _after_strong(text, start, line_start)
     if strong or "…" in marks or marks.count(".") > 1:
+        if word in cues.continuing:
+            return False  # 94!! والذي ... (a full stop is the writer's: "Wi-Fi. حيث")
         if closers:
-            return not _closes_embedded(text, start, sentence_start, closers[-1])
+            return not _closes_embedded(text, start, at.sentence_start, closers[-1])
         # an ellipsis followed by more words on the line is a pause, unless a new
-        # sentence visibly starts after it
-        return strong or word in openers
+        # sentence visibly starts after it, or it is a ".." inside quoted speech that
+        # ends its sentence (where ".." is written as a full stop)
+        if strong or cues.opens(word) or _is_short_question(text, nxt):
+            return True
+        return (
+            marks.strip(_INVISIBLE) == ".."
+            and bool(at.quote_closer)
+            and _after_quote(text, end, at.quote_closer, cues.reporting) in ("end", "open")
+        )
     return _dot_ends_sentence(text, start, line_start, abbreviations)
+
+
+def _after_quote(text: str, end: int, closer: str, reporting: frozenset[str]) -> str:
+    """What follows the quotation open at ``end`` once ``closer`` closes it.
+
+    ``"open"``: it does not close on this line (within a window); ``"end"``: final
+    punctuation or the end of the line follows; ``"comma"``: a comma-like mark or a
+    reporting word; ``"word"``: any other word (the quotation is embedded in a sentence).
+    """
+    stop = min(len(text), end + _QUOTE_WINDOW)
+    at = text.find(closer, end, stop)
+    if at < 0 or _line_break().search(text, end, at):
+        return "open"
+    rest = text[at + 1 : at + 33].lstrip(_CLOSERS + _INVISIBLE)
+    following = rest.lstrip()
+    if (
+        not following
+        or rest[0] in _FINAL
+        or _line_break().search(rest, 0, len(rest) - len(following))
+    ):
+        return "end"
+    if following[0] in "،,;؛:" or _word_at(following, 0) in reporting:
+        return "comma"
+    return "word"
+
+
+def _after_strong(text: str, start: int, line_start: int) -> bool:
+    """Whether spaces and a ``!``/``?`` run come right before ``start`` (``!! ...``)."""
+    before = text[max(line_start, start - 4) : start]
+    return before[-1:].isspace() and before.rstrip()[-1:] in tuple(_STRONG)
+
+
+def _is_short_question(text: str, at: int) -> bool:
+    """Whether a one-word question starts at ``at`` (``... حقا؟``)."""
+    words = text[at : at + 24].split(maxsplit=1)
+    if not words:
+        return False
+    word = words[0].lstrip(_OPENERS)
+    bare = word.rstrip(_FINAL + _CLOSERS + _INVISIBLE)
+    return bool(bare) and bare.isalpha() and word[len(bare) : len(bare) + 1] in ("?", "؟")
 
 
 def _word_at(text: str, at: int) -> str:
@@ -310,7 +424,9 @@ def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: Abbr
     lo = max(line_start, dot - _LOOKBACK)
     window = text[lo:dot]
     if not window or window[-1].isspace():
-        return True  # "في عام 2017 . وقال": a dot set apart by a space
+        # "في عام 2017 . وقال": a dot set apart by a space, unless it spells out an
+        # acronym letter by letter ("بي . آوت . كيو")
+        return not _in_spaced_acronym(text, dot, line_start)
     words = window.split()
     word = words[-1]
     if len(words) == 1 and lo > line_start and not (window[0].isspace() or text[lo - 1].isspace()):
@@ -337,6 +453,28 @@ def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: Abbr
         return False  # أ.د. / U.S.A. / Ph.D.
     # "1. " numbering a list item, at the start of a line or after a sentence
     return not (core.isdigit() and len(core) <= 3 and _starts_item(text, line_start, word_start))
+
+
+def _in_spaced_acronym(text: str, dot: int, line_start: int) -> bool:
+    """Whether the spaced dot at ``dot`` joins short words in a chain ``ب . آ . ك``."""
+    before = text[max(line_start, dot - 16) : dot].split()
+    after = text[dot + 1 : dot + 16].split()
+    if not before or not after:
+        return False
+    left = before[-1].lstrip(_OPENERS)
+    right = after[0].rstrip(_CLOSERS + _NO_START)
+    if not (_is_short_word(left) and _is_short_word(right)):
+        return False
+    chained_after = len(after) > 1 and after[1] == "."
+    chained_before = (
+        len(before) > 2 and before[-2] == "." and _is_short_word(before[-3].lstrip(_OPENERS))
+    )
+    return chained_after or chained_before
+
+
+def _is_short_word(word: str) -> bool:
+    """Whether ``word`` is one to three letters (an acronym letter spelled out)."""
+    return 0 < len(word) <= 3 and word.isalpha()
 
 
 def _next_to_letter(
