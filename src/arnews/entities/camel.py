@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 from collections.abc import Sequence
@@ -57,6 +58,7 @@ BATCH_SIZE: Final = 16
 """Chunks run through the model together."""
 
 _DEFAULT_KEY: Final = "<camel-tools ner-arabert>"
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _LOCK = threading.Lock()
 _CACHE: dict[str, _Recognizer] = {}
 
@@ -264,7 +266,8 @@ def _run(recognizer: _Recognizer, sentences: list[list[str]]) -> list[list[tuple
 
     tokenizer = recognizer.tokenizer
     limit = min(MAX_PIECES, recognizer.model.config.max_position_embeddings - 2)
-    flat = [w for sentence in sentences for w in sentence]
+    # the Rust tokenizer refuses lone surrogates: the model reads them as U+FFFD (→ [UNK])
+    flat = [_SURROGATE.sub("\ufffd", w) for sentence in sentences for w in sentence]
     encoded = tokenizer(flat, add_special_tokens=False)["input_ids"] if flat else []
     unk = tokenizer.unk_token_id
     pieces = [list(ids[:limit]) or [unk] for ids in encoded]
