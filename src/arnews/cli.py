@@ -615,7 +615,7 @@ def format_pretty(article: Article) -> str:
     sentences (0)
     entities (0)
     """
-    lines = [f"══ {_where(article.metadata)} ══"]
+    lines = [f"══ {_where(article.metadata) if 'path' in article.metadata else 'article'} ══"]
     if article.error is not None:
         lines.append(f"error          {article.error}")
         return "\n".join(lines)
