@@ -96,6 +96,7 @@ _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\xad\u061c"
 _VISIBLE = _lazy(f"[^\\s{_INVISIBLE}]")
 _DROPPED = _lazy(f"[\u064b-\u065f\u0670\u0640{_INVISIBLE}]+")  # harakat, tatweel, marks
 _ALEFS = _lazy("[أإآٱ]")
+_COUNT = _lazy(r"\d[\d.,]*[kmKM]\b")  # "1.2K مشاركة"
 _YEAR = _lazy(r"\d{4}")  # every date form has a four-digit year
 _REPLACED = (("ى", "ي"), ("ة", "ه"), ("’", "'"), ("‘", "'"), ("ʼ", "'"))
 
@@ -280,7 +281,11 @@ def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
         elif p.kind == "cookie":
             cookie = True
         elif p.kind in ("prefix", "short") and start == first:
-            navigation_ok = p.reason != "navigation" or any(c in _SEPARATORS for c in folded)
+            navigation_ok = (
+                p.reason != "navigation"
+                or any(c in _SEPARATORS for c in folded)
+                or folded[end:].lstrip().startswith(":")
+            )
             if p.kind == "short":
                 if line.words <= 6 and not _ends_sentence(folded) and _names_follow(line, end):
                     strong.append((-p.size, _rank(p.reason), p.reason))
@@ -328,11 +333,13 @@ def _names_follow(line: _Line, end: int) -> bool:
 def _fully_covered(folded: str, covered: list[tuple[int, int]]) -> bool:
     """True when no letter of ``folded`` lies outside the covered intervals."""
     pos = 0
+    gaps = []
     for start, end in sorted(covered):
-        if start > pos and any(c.isalpha() for c in folded[pos:start]):
-            return False
+        if start > pos:
+            gaps.append(folded[pos:start])
         pos = max(pos, end)
-    return not any(c.isalpha() for c in folded[pos:])
+    gaps.append(folded[pos:])
+    return not any(c.isalpha() for c in _COUNT().sub("", "".join(gaps)))
 
 
 def _date_of_line(line: _Line) -> _dt.date | None:
@@ -456,8 +463,9 @@ def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -
         if opener and first.words >= 6 and _date_distance(lines, 0) <= 2:
             return 0
         return None
-    nearest = min(candidates, key=lambda i: (_date_distance(lines, i), i))
-    if _date_distance(lines, nearest) <= 3:
+    close = [i for i in candidates if _date_distance(lines, i) <= 3]
+    if close:  # the longest headline near the date: a byline or ticker item is shorter
+        nearest = max(close, key=lambda i: (lines[i].words, -_date_distance(lines, i)))
         key = _key(lines[nearest])
         for j in candidates:  # "title", then "title | site" above the date: the first is it
             other = _key(lines[j])

@@ -216,13 +216,14 @@ def main() -> int:
     )
     print("|---|---|---|---|---|---|---|")
     misses = []
-    for group, label in (("pages", "development (42 pages)"), ("fresh", "fresh (10 pages)")):
+    for group, label in (("pages", "development"), ("fresh", "fresh")):
         pages = load_pages(group)
         s = score_pages(pages)
-        print(*_text_rows(label.replace("42", str(len(pages))), s))
+        print(*_text_rows(f"{label} ({len(pages)} pages)", s))
         misses += s.misses
     print()
-    print("| HTML pages (6) | body paragraphs kept | chrome snippets removed | title | date |")
+    head = "body paragraphs kept | chrome snippets removed | title | date"
+    print(f"| HTML pages ({len(load_html())}) | {head} |")
     print("|---|---|---|---|---|")
     for label, fn in (("arnews `html=True`", arnews_html), ("trafilatura alone", trafilatura_html)):
         h = score_html(fn)
