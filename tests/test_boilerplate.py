@@ -400,6 +400,30 @@ def test_bad_keep_codes() -> None:
         strip_boilerplate("x", keep="read_more")
 
 
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (("[read_more:line]", "اقرأ المزيد", "[ads:line]", "x"), "unknown reason"),
+        (("[read_more:anywhere]", "x"), "unknown kind"),
+        (("اقرأ المزيد",), "before any"),
+    ],
+)
+def test_malformed_phrase_files_fail_loudly(
+    monkeypatch: pytest.MonkeyPatch, lines: tuple[str, ...], message: str
+) -> None:
+    from arnews import boilerplate
+
+    monkeypatch.setattr(boilerplate, "read_lines", lambda name: lines)
+    boilerplate._phrases.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=message):
+            boilerplate._phrases()
+    finally:
+        monkeypatch.undo()
+        boilerplate._phrases.cache_clear()
+    assert boilerplate._phrases()  # the real files load again
+
+
 def test_config_is_frozen_and_thresholds_apply() -> None:
     cfg = BoilerplateConfig()
     with pytest.raises(dataclasses.FrozenInstanceError):
