@@ -24,7 +24,6 @@ recorded in ``Token.proclitic`` and ``Token.article``.
 from __future__ import annotations
 
 import gc
-import gzip
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -56,7 +55,13 @@ _TLDS = (
     "com|net|org|edu|gov|int|info|biz|io|co|me|tv|news|online|site|ly|ma|tn|dz|eg|sa|ae|qa|"
     "kw|bh|om|jo|lb|sy|iq|ps|ye|sd|mr|fr|uk|de|ru|es|it|us|ca|ch|be|nl|tr|ir"
 )
-_LINK_HINT_RE = re.compile(rf"@|://|www\.|\.(?:{_TLDS})\b", re.IGNORECASE)
+
+
+@cache
+def _link_hint() -> re.Pattern[str]:
+    """Find anything that could start a link; texts without one get the lighter pattern."""
+    return re.compile(rf"@|://|www\.|\.(?:{_TLDS})\b", re.IGNORECASE)
+
 
 # Each alternative is one capturing group, its kind given by _LINK_KINDS / _COMMON_KINDS.
 # Links come first (they start like words) behind a one-character guard, so Arabic text
@@ -221,6 +226,8 @@ def lookup_key(word: str) -> str:
 @cache
 def _lexicon() -> Mapping[str, int]:
     """Load ``data/tokenization/lexicon.tsv.gz``: lookup key -> corpus count."""
+    import gzip  # only here: the lexicon is the one compressed file the tokenizer reads
+
     path = resources.files("arnews").joinpath("data", "tokenization", "lexicon.tsv.gz")
     lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
     counts: dict[str, int] = {}
@@ -410,7 +417,7 @@ def tokenize(text: str, *, clitics: bool = True) -> list[Token]:
     end = len(text.rstrip(_blank()))
     if not end:
         return []
-    links = _LINK_HINT_RE.search(text) is not None
+    links = _link_hint().search(text) is not None
     with _gc_paused():
         tokens = _scan(text, end, links, False, clitics)
         if tokens is None:  # the text holds combining marks beyond the common ones
@@ -430,10 +437,12 @@ def _scan(text: str, end: int, links: bool, all_marks: bool, clitics: bool) -> l
     append = tokens.append
     for match in pattern.finditer(text, 0, end):
         group: int = match.lastindex  # type: ignore[assignment]  # every branch is a group
-        value = match.group(group)
+        start, stop = match.span(group)
+        value = text[start:stop]
         token: Any = draft()
         token.text = value
-        token.start, token.end = match.span(group)
+        token.start = start
+        token.end = stop
         if group == word_group:
             token.kind = "word"
             token.proclitic, token.article = segments(value) or (
