@@ -3,9 +3,10 @@
 
 For each system: boundary precision, recall and F1 (only boundaries inside a paragraph
 count, as in ``tests/data/sentences_dev.txt``) and speed in millions of characters per
-second, each paragraph segmented by its own call. ``--by-tag`` adds F1 per hard case.
+second, each paragraph segmented by its own call. ``--by-tag`` adds F1 per hard case;
+``--errors`` lists every boundary where arnews and the hand-checked gold disagree.
 
-    .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--repeat 5] [--heldout]
+    .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--errors] [--repeat 5] [--heldout]
 
 ``--heldout`` scores the small held-out set instead (drawn after the rules were written and
 never used to tune them).
@@ -84,12 +85,25 @@ def measure(
     return cases_module.score(pairs), chars / best / 1e6, tags
 
 
+def print_errors(cases: Sequence[object], cases_module: ModuleType, split: Splitter) -> None:
+    """List each missed (FN) and false (FP) boundary of ``split`` with its context."""
+    print("\narnews errors (‖ marks the boundary):\n")
+    for case in cases:
+        got = set(cases_module.boundaries_of(case.text, split(case.text)))
+        want = set(case.boundaries)
+        for kind, offsets in (("FP", got - want), ("FN", want - got)):
+            for at in sorted(offsets):
+                context = f"{case.text[max(0, at - 60) : at]}‖{case.text[at : at + 40]}"
+                print(f"- {kind} {case.label.split()[0]} @{at}: {context}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the comparison table (Markdown)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best is kept")
     parser.add_argument("--by-tag", action="store_true", help="also print F1 per hard case")
     parser.add_argument("--heldout", action="store_true", help="score the held-out set")
+    parser.add_argument("--errors", action="store_true", help="list every arnews error")
     args = parser.parse_args(argv)
     cases_module = load_cases_module()
     cases = cases_module.read_cases(HELDOUT if args.heldout else DEV)
@@ -98,9 +112,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     name = "held-out set" if args.heldout else "dev set"
     print(f"{name}: {len(cases)} paragraphs, {n_boundaries} inner boundaries, {chars:,} chars\n")
     results = {}
+    splitters = make_splitters()
     print("| system | precision | recall | F1 | M chars/s |")
     print("|---|---:|---:|---:|---:|")
-    for name, split in make_splitters().items():
+    for name, split in splitters.items():
         score, speed, tags = measure(name, split, cases, cases_module, args.repeat)
         results[name] = tags
         print(
@@ -119,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         for tag, first in results[names[0]].items():
             cells = " | ".join(f"{results[n][tag].f1:.3f}" for n in names)
             print(f"| {tag} | {counts[tag]} | {first.expected} | {cells} |")
+    if args.errors:
+        print_errors(cases, cases_module, splitters["arnews"])
 
 
 if __name__ == "__main__":

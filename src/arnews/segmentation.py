@@ -12,9 +12,16 @@ e-mail address, a file name or a version (no space follows it: ``3.5``, ``2.12.2
 ``www.bbc.com``), to an abbreviation listed in ``data/abbreviations.txt`` (``د.``,
 ``ق.م.``, ``Dr.``, ``U.S.``), to a single-letter initial (``ج. و. بوش``), to a dotted
 letter group (``أ.د.``, ``Ph.D.``), or to a list number at the start of a line
-(``1. البند الأول``). An ellipsis (``…``, ``..`` or ``...``) followed by more words on the
-same line is a pause, unless a sentence-opening word follows it (``هل``, ``إن``, ``لقد``…,
-listed in ``data/sentence_cues.txt``). A ``?``/``!``/ellipsis that closes a quotation or a
+(``1. البند الأول``), or to an acronym spelled with spaced dots (``بي . آوت . كيو``).
+
+An ellipsis (``…``, ``..`` or ``...``) followed by more words on the same line is a pause,
+unless a new sentence visibly starts after it: a sentence-opening word (``هل``, ``إن``,
+``لقد``, ``فلا``, ``وقال``…, listed in ``data/sentence_cues.txt``), a first-person future
+verb (``سأخرج``) or a one-word question (``... حقا؟``). Inside quoted speech that runs to
+the end of its sentence, ``..`` is written as a full stop and ends a sentence
+(``"لم يقدم لي أي شيء.. ذهبت إلى الخارج".``). ``!``, ``?`` and ellipses followed by a
+relative pronoun (``94!! والذي``) continue the sentence, and an ellipsis set apart after
+``!!`` (``!! ...``) belongs to the run. A ``?``/``!``/ellipsis that closes a quotation or a
 bracket opened in the middle of a sentence (``سأل "لماذا؟" ثم غادر``) does not end the
 enclosing sentence, and neither does a quotation followed by a reporting word
 (``"هل ستأتي؟" سأل أحمد``). Invisible direction marks around punctuation are transparent
@@ -32,6 +39,8 @@ linear in the length of the text.
 وأضاف: لا.
 >>> print(" | ".join(s.text for s in split_sentences("«هل انتهى؟» سأل. نعم!\\nعاجل\\n\\nفقرة")))
 «هل انتهى؟» سأل. | نعم! | عاجل | فقرة
+>>> print(" | ".join(s.text for s in split_sentences('قال: "تعبنا.. سنعود". وغادر… إلى بيته.')))
+قال: "تعبنا.. | سنعود". | وغادر… إلى بيته.
 >>> split_sentences("مرحبا. أهلا")
 [Sentence(text='مرحبا.', start=0, end=6), Sentence(text='أهلا', start=7, end=11)]
 """
@@ -348,33 +357,29 @@ def _ends_sentence(text: str, at: _Place, abbreviations: Abbreviations) -> bool:
         return (
             marks.strip(_INVISIBLE) == ".."
             and bool(at.quote_closer)
-            and _after_quote(text, end, at.quote_closer, cues.reporting) in ("end", "open")
+            and _quote_ends_sentence(text, end, at.quote_closer)
         )
     return _dot_ends_sentence(text, start, line_start, abbreviations)
 
 
-def _after_quote(text: str, end: int, closer: str, reporting: frozenset[str]) -> str:
-    """What follows the quotation open at ``end`` once ``closer`` closes it.
+def _quote_ends_sentence(text: str, end: int, closer: str) -> bool:
+    """Whether the quotation open at ``end`` runs to the end of its sentence.
 
-    ``"open"``: it does not close on this line (within a window); ``"end"``: final
-    punctuation or the end of the line follows; ``"comma"``: a comma-like mark or a
-    reporting word; ``"word"``: any other word (the quotation is embedded in a sentence).
+    It does when ``closer`` does not close it on this line (within a window), or when final
+    punctuation or the end of the line follows its closing mark; it does not when more of
+    the sentence follows (``"...السعوديات.. كل على حسب قدرته"، قال``).
     """
     stop = min(len(text), end + _QUOTE_WINDOW)
     at = text.find(closer, end, stop)
     if at < 0 or _line_break().search(text, end, at):
-        return "open"
+        return True
     rest = text[at + 1 : at + 33].lstrip(_CLOSERS + _INVISIBLE)
     following = rest.lstrip()
-    if (
+    return (
         not following
         or rest[0] in _FINAL
-        or _line_break().search(rest, 0, len(rest) - len(following))
-    ):
-        return "end"
-    if following[0] in "،,;؛:" or _word_at(following, 0) in reporting:
-        return "comma"
-    return "word"
+        or bool(_line_break().search(rest, 0, len(rest) - len(following)))
+    )
 
 
 def _after_strong(text: str, start: int, line_start: int) -> bool:
