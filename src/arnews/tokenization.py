@@ -195,7 +195,7 @@ class CliticRule:
     unknown_min_count: int = 30
     split_ratio: float = 0.15
     stem_ratio: float = 0.15
-    article_ratio: float = 0.05
+    article_ratio: float = 0.005
 
 
 RULE = CliticRule()
@@ -289,10 +289,8 @@ def _split_proclitic(word: str, stacked: bool, rule: CliticRule) -> tuple[int, i
     counts = _lexicon()
     rest = word[1:]
     if word[0] == "ل" and rest[0] == "ل" and len(rest) >= 3:  # لل: ل + the article's lam
-        definite = counts.get("ا" + rest, 0)
-        if definite >= max(counts.get(rest, 0), rule.min_count) and definite >= (
-            rule.article_ratio * counts.get(word, 0)
-        ):
+        definite = counts.get("ا" + rest, 0)  # any count: the lexicon keeps attested forms
+        if definite > counts.get(rest, 0) and definite >= rule.article_ratio * counts.get(word, 0):
             return 1, 1
     if not _is_proclitic(word, rest, stacked, rule):
         return 0, 0
