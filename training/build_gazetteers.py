@@ -1,0 +1,716 @@
+"""Build the name lists (gazetteers) that the entity tagger uses as features.
+
+Sources, all read at build time only (nothing from ANERcorp's labels, the held-out data
+or the 2018 multi-source news):
+
+- ``../shared/data/gazetteers/akhateeb-arabic-names`` (MIT): first and family names;
+- ``pyarabic.propernouns`` (GPL-3.0): person-name parts and places;
+- ``../shared/data/gazetteers/wikidata-person-name-tokens-ar`` (CC0): name tokens;
+- ``../shared/data/gazetteers/arwikicats`` (MIT): people, cities, regions, countries,
+  nationality adjectives, sports clubs and competitions;
+- ``../shared/data/gazetteers/world-cities-ar`` (CC BY 4.0): cities and countries;
+- babel's CLDR data (Unicode licence): Arabic territory and time-zone city names;
+- ``src/arnews/data/entities/organizations.txt`` (written by hand) and the hand-written
+  MISC seed below;
+- the raw corpora (Arabic Wikipedia 2017, Jawhara FM 2015-2017) for word frequencies: a
+  single-word name that is also a frequent common word goes to ``*_ambiguous.txt``.
+
+Every entry is written the way the tagger sees text: arnews-normalized, no attached
+proclitic, article as written; multi-word entries also get an alef-unified variant.
+Writes ``src/arnews/data/entities/gazetteer/*.txt`` and prints entry counts and the
+coverage of the development split (the last 10% of ANERcorp's training units, measured
+only, never used to build).
+
+Usage::
+
+    .venv/bin/python training/build_gazetteers.py [--no-coverage]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "training"))
+
+from build_clusters import base_form, read_lines  # noqa: E402
+
+from arnews import normalize  # noqa: E402
+from arnews.tokenization import tokenize  # noqa: E402
+
+GAZ = ROOT.parent / "shared" / "data" / "gazetteers"
+DATA = ROOT / "src" / "arnews" / "data" / "entities"
+OUT = DATA / "gazetteer"
+
+# Hand-written MISC seed: the kinds of names ANERcorp-style annotation calls MISC
+# (currencies, religions and sacred names, prizes, wars and sports events, weapons and
+# products, landmarks); languages and nationality adjectives are not MISC there.
+# Hand-written MISC seed, one entry a line: the kinds of names ANERcorp-style annotation
+# calls MISC (currencies, religions and sacred names, prizes, wars and sports events,
+# weapons and products, landmarks); languages and nationality adjectives are not MISC there.
+MISC_SEED = """
+دولار أمريكي
+الدولار الأمريكي
+جنيه إسترليني
+الجنيه الإسترليني
+القرآن الكريم
+الكعبة المشرفة
+المسجد الأقصى
+المسجد الحرام
+المسجد النبوي
+الحجر الأسود
+كنيسة القيامة
+قبة الصخرة
+جائزة نوبل
+جائزة نوبل للسلام
+جائزة نوبل للآداب
+جائزة الأوسكار
+جائزة غونكور
+جائزة البوكر
+جائزة الملك فيصل
+الحرب العالمية الأولى
+الحرب العالمية الثانية
+الحرب الباردة
+حرب الخليج
+حرب أكتوبر
+حرب الأيام الستة
+الربيع العربي
+الثورة الفرنسية
+الثورة الإيرانية
+ثورة 25 يناير
+ثورة الياسمين
+الانتفاضة الفلسطينية
+كأس العالم
+بطولة كأس العالم
+الألعاب الأولمبية
+دوري أبطال أوروبا
+دوري أبطال إفريقيا
+كأس الأمم الإفريقية
+كأس أمم إفريقيا
+كأس آسيا
+كأس العرب
+كأس الخليج
+بطولة العالم
+رولان غاروس
+الدوري الإنجليزي الممتاز
+مهرجان كان
+مهرجان موازين
+معرض الكتاب
+إف 16
+إف 35
+إس 400
+دولار
+الدولار
+يورو
+اليورو
+درهم
+الدرهم
+جنيه
+الجنيه
+دينار
+الدينار
+ريال
+الريال
+ليرة
+الليرة
+شيكل
+الشيكل
+فرنك
+الفرنك
+روبل
+الروبل
+ين
+الين
+يوان
+اليوان
+روبية
+بيتكوين
+الإسلام
+المسيحية
+اليهودية
+البوذية
+الهندوسية
+الله
+الإنجيل
+التوراة
+الكعبة
+الأقصى
+نوبل
+أوسكار
+النكبة
+النكسة
+المونديال
+الأولمبياد
+ويمبلدون
+الليغا
+البريميرليغ
+كلاشنيكوف
+سوخوي
+ميغ
+باتريوت
+توماهوك
+درون
+آيفون
+أندرويد
+ويندوز
+يوتيوب
+إنستغرام
+واتساب
+ويكيبيديا
+تسونامي
+"""
+
+_PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
+_ARABIC_ENTRY = re.compile(r"^[\u0621-\u063a\u0641-\u064a0-9 ]+$")
+_ALEF = str.maketrans("أإآ", "ااا")
+_SPELLINGS = (
+    ("إفريقي", "أفريقي"),
+    ("إفريقيا", "أفريقيا"),
+    ("أوروبي", "أوربي"),
+    ("أمريكي", "أميركي"),
+    ("أمريكا", "أميركا"),
+    ("عبد الله", "عبدالله"),
+    ("عبد العزيز", "عبدالعزيز"),
+)
+
+
+def clean(entry: str) -> str:
+    """Normalize one name: no diacritics, tatweel, brackets, hyphens or proclitic.
+
+    Returns ``""`` for an entry that is not plain Arabic words (and digits).
+
+    >>> clean("مَعسكر (مدينة)"), clean("الأبيض-المتوسط"), clean("والمغرب"), clean("Paris")
+    ('معسكر', 'الأبيض المتوسط', 'المغرب', '')
+    """
+    text = normalize(_PAREN.sub(" ", entry)).replace("-", " ").replace("ـ", "")
+    text = " ".join(text.split())
+    if not text or not _ARABIC_ENTRY.match(text):
+        return ""
+    words = text.split()
+    first = tokenize(words[0])
+    if len(first) == 1 and first[0].proclitic and first[0].article:
+        words[0] = first[0].base  # والمغرب → المغرب
+    return " ".join(words)
+
+
+def variants(entry: str) -> set[str]:
+    """The entry, its spelling variants and, for multi-word names, alef-unified forms.
+
+    >>> sorted(variants("الاتحاد الإفريقي"))
+    ['الاتحاد الأفريقي', 'الاتحاد الإفريقي', 'الاتحاد الافريقي']
+    """
+    out = {entry}
+    for a, b in _SPELLINGS:
+        for form in list(out):
+            if a in form:
+                out.add(form.replace(a, b))
+            if b in form:
+                out.add(form.replace(b, a))
+    if " " in entry:
+        out |= {form.translate(_ALEF) for form in out}
+    return out
+
+
+# --- sources ----------------------------------------------------------------------------
+
+
+def read_list(path: Path) -> list[str]:
+    """Non-comment lines of a plain list file."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def akhateeb() -> tuple[list[str], list[str]]:
+    """(first names, family names) from AKhateeb/arabic-names."""
+    root = GAZ / "akhateeb-arabic-names"
+    first = read_list(root / "male-first--names-in-arabic.txt")
+    first += read_list(root / "female-first-names-in-arabic.txt")
+    return first, read_list(root / "last-names-in-arabic.txt")
+
+
+def pyarabic_names() -> dict[str, list[str]]:
+    """pyarabic.propernouns by kind: ``nom`` (given names), ``nasab``, ``konia``, places."""
+    import pyarabic.propernouns as pn
+
+    out: dict[str, list[str]] = collections.defaultdict(list)
+    for line in pn.TEXT.splitlines():
+        parts = re.split(r"\t| {2,}", line.strip(), maxsplit=1)
+        if len(parts) != 2:
+            parts = line.strip().rsplit(" ", 1)
+        if len(parts) == 2 and not line.startswith("#"):
+            out[parts[1].strip().lower()].append(parts[0].strip())
+    for line in getattr(pn, "TEXT2", "").splitlines():
+        parts = re.split(r"\t| {2,}", line.strip(), maxsplit=1)
+        if len(parts) == 2 and "مكان" in parts[1]:
+            kind = "org" if "نظم" in normalize(parts[1]) else "place"
+            out[kind].append(parts[0])
+    return out
+
+
+def wikidata_tokens(min_count: int) -> list[str]:
+    """Arabic person-name tokens from the Wikidata transliteration pairs, seen ≥ min_count."""
+    counts: collections.Counter[str] = collections.Counter()
+    for name in ("wd_arabic_80", "wd_arabic_20"):  # the two halves of the full list
+        path = GAZ / "wikidata-person-name-tokens-ar" / "data" / name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and parts[2].strip().isdigit():
+                counts["".join(parts[1].split())] += int(parts[2])
+    return [w for w, n in counts.items() if n >= min_count and len(w) >= 2]
+
+
+def arwikicats(path: str) -> dict[str, object]:
+    """One arwikicats JSON dictionary."""
+    data: dict[str, object] = json.loads((GAZ / "arwikicats" / path).read_text("utf-8"))
+    return data
+
+
+def arwikicats_values(path: str) -> list[str]:
+    """The Arabic string values of an arwikicats dictionary (nested one level at most)."""
+    out: list[str] = []
+    for value in arwikicats(path).values():
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            out.extend(v for v in value.values() if isinstance(v, str))
+    return out
+
+
+def nationalities() -> tuple[list[str], list[str]]:
+    """(country names, nationality adjectives) from arwikicats."""
+    countries: list[str] = []
+    adjectives: list[str] = []
+    for path in (
+        "nationalities/nationalities_data.json",
+        "nationalities/all_nat_as_en.json",
+        "nationalities/continents.json",
+        "nationalities/sub_nats.json",
+    ):
+        for value in arwikicats(path).values():
+            if not isinstance(value, dict):
+                continue
+            if isinstance(value.get("ar"), str):
+                countries.append(value["ar"])
+            for key in ("male", "males", "female", "females", "the_male", "the_female"):
+                if isinstance(value.get(key), str):
+                    adjectives.append(value[key])
+    return countries, adjectives
+
+
+def world_cities() -> tuple[list[str], list[str]]:
+    """(countries, cities) from world-cities-ar."""
+    path = GAZ / "world-cities-ar" / "Data" / "world-cities.csv"
+    countries: list[str] = []
+    cities: list[str] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            countries.append(row["CountryNameAr"])
+            cities.append(row["CityNameAr"])
+    return countries, cities
+
+
+def babel_places() -> tuple[list[str], list[str]]:
+    """(countries, world regions and time-zone exemplar cities) in Arabic, from CLDR."""
+    import babel
+
+    locale = babel.Locale("ar")
+    # numeric codes are world regions (001 العالم, 002 أفريقيا): places, but not countries
+    territories = [str(v) for k, v in locale.territories.items() if not k.isdigit()]
+    cities = [str(v) for k, v in locale.territories.items() if k.isdigit()]
+    cities += [
+        str(tz["city"])
+        for tz in locale.time_zones.values()
+        if isinstance(tz, dict) and isinstance(tz.get("city"), str)
+    ]
+    return territories, cities
+
+
+def sports() -> tuple[list[str], list[str]]:
+    """(clubs, competitions) from arwikicats' sports dictionaries."""
+    clubs: list[str] = []
+    events: list[str] = []
+    names = arwikicats_values("sports/Clubs_key.json")
+    names += arwikicats_values("sports/clubs_teams_leagues.json")
+    names += arwikicats_values("sports/inter_federations.json")
+    for name in names:
+        head = name.split()[0] if name.split() else ""
+        if head in {"مدربو", "لاعبو", "رؤساء", "مشجعو", "قوائم", "قائمة"}:
+            continue
+        if head in {"دوري", "بطولة", "كأس", "الدوري", "ألعاب", "دورة"}:
+            events.append(name)
+        elif head in {"اتحاد", "الاتحاد"} or not any(ch.isdigit() for ch in name):
+            clubs.append(name)
+    return clubs, events
+
+
+def misc_seed() -> list[str]:
+    """The hand-written MISC entries."""
+    return MISC_SEED.split("\n")
+
+
+# --- frequencies and ambiguity -----------------------------------------------------------
+
+
+def corpus_counts(max_words: int) -> collections.Counter[str]:
+    """Counts of clitic-free forms (``Token.base``) in the permitted raw corpora."""
+    counts: collections.Counter[str] = collections.Counter()
+    cache: dict[str, str] = {}
+    for words in read_lines(max_words):
+        for w in words:
+            b = cache.get(w)
+            if b is None:
+                b = cache[w] = base_form(w)
+            counts[b] += 1
+    return counts
+
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
+
+# Very frequent words that are also, and mostly, given names: kept in the main lists.
+FREQUENT_NAMES = frozenset(
+    [
+        "محمد",
+        "أحمد",
+        "حسن",
+        "حسين",
+        "محمود",
+        "مصطفى",
+        "إبراهيم",
+        "يوسف",
+        "خالد",
+        "عمر",
+        "عثمان",
+        "سليمان",
+        "عبد",
+        "صالح",
+        "سعد",
+        "جورج",
+        "جون",
+        "مايكل",
+        "ديفيد",
+        "بوش",
+        "بلير",
+        "شارون",
+        "عباس",
+        "مبارك",
+        "بوتين",
+        "أوباما",
+        "ترامب",
+        "ماكرون",
+    ]
+)
+
+
+def fold_counts(counts: collections.Counter[str]) -> collections.Counter[str]:
+    """Counts keyed as the tagger's matcher compares words (أ إ آ → ا, ى → ي)."""
+    folded: collections.Counter[str] = collections.Counter()
+    for word, n in counts.items():
+        folded[word.translate(_FOLD)] += n
+    return folded
+
+
+def classify_word(
+    word: str,
+    counts: collections.Counter[str],
+    rank: dict[str, int],
+    *,
+    curated: bool,
+    common_rank: int = 4000,
+) -> str:
+    """``"drop"``, ``"ambiguous"`` or ``"keep"`` for a one-word name.
+
+    A name among the ``_DROP_RANK`` most frequent forms is ambiguous at best (dropped when
+    it comes from an uncurated list: في, من); among the next ``common_rank`` ones an
+    uncurated name is ambiguous. Otherwise a name whose form with the article toggled
+    (نور/النور, الجزيرة/جزيرة) is common too is a common word; curated names (world-cities
+    and CLDR places, the hand-written lists), often frequent because they are names, need
+    the toggled form to be commoner than themselves unless they are frequent.
+    """
+    key = word.translate(_FOLD)
+    if word in FREQUENT_NAMES:
+        return "keep"
+    r = rank.get(key, 1 << 30)
+    if r < _DROP_RANK:
+        return "ambiguous" if curated or word in _NAME_PARTICLES else "drop"
+    if word in _NAME_PARTICLES:
+        return "ambiguous"
+    if not curated and r < common_rank:
+        return "ambiguous"
+    toggled = key[2:] if key.startswith("ال") and len(key) > 4 else "ال" + key
+    other, own = counts.get(toggled, 0), counts.get(key, 0)
+    share = 0.25 if not curated or r < common_rank else 1.0
+    return "ambiguous" if other >= 30 and other >= share * own else "keep"
+
+
+_DROP_RANK = 300
+_COMMON_RANK = {"per": 800, "loc": 4000, "org": 4000}
+# Frequent words that are names only sometimes (علي/على once alef maksura is folded).
+_NAME_PARTICLES = frozenset({"علي"})
+
+
+# --- writing -----------------------------------------------------------------------------
+
+_HEADER = """\
+# {title}
+# Sources: {sources}
+# Built by training/build_gazetteers.py; licence: {licence}.
+# Format: one entry per line, space-separated tokens, arnews-normalized (no diacritics or
+# tatweel, presentation forms folded), without attached proclitics (و ف ب ل ك), article as
+# written; hamza forms kept, multi-word entries also given with bare alef (أ إ آ → ا).
+"""
+
+
+def write(name: str, entries: Iterable[str], title: str, sources: str, licence: str) -> int:
+    """Write one sorted list with its header; return the number of entries."""
+    unique = sorted({e for e in entries if e})
+    head = _HEADER.format(title=title, sources=sources, licence=licence)
+    (OUT / name).write_text(head + "".join(e + "\n" for e in unique), encoding="utf-8")
+    return len(unique)
+
+
+def expand(entries: Iterable[str], keep: Callable[[str], bool] = lambda e: True) -> set[str]:
+    """Clean every entry, keep those ``keep`` accepts, and add their variants."""
+    out: set[str] = set()
+    for raw in entries:
+        entry = clean(raw)
+        if entry and keep(entry):
+            out |= variants(entry)
+    return out
+
+
+def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
+    """Compute every list (name → entries)."""
+    counts = fold_counts(corpus_counts(max_words))
+    rank = {w: i for i, (w, _) in enumerate(counts.most_common(top_frequent))}
+    print(f"corpus: {sum(counts.values()):,} tokens, {len(counts):,} forms", flush=True)
+
+    py = pyarabic_names()
+    first_a, last_a = akhateeb()
+    people = arwikicats_values("people/peoples.json")
+    per_first = expand(first_a + py["nom"], lambda e: " " not in e or e.startswith("عبد "))
+    per_last = expand(last_a + py["nasab"], lambda e: " " not in e)
+    per_token = expand(wikidata_tokens(2) + [w for p in people for w in clean(p).split()])
+    per_token = {w for w in per_token if len(w) >= 3}
+    per_token -= per_first | per_last
+    per_full = expand(people + py["konia"], lambda e: " " in e)
+
+    wc_countries, wc_cities = world_cities()
+    cldr_territories, cldr_cities = babel_places()
+    nat_countries, adjectives = nationalities()
+    countries = expand(wc_countries + cldr_territories + nat_countries)
+    places = expand(wc_cities + cldr_cities)
+    loc = countries | places | expand(py["place"])
+    loc |= expand(arwikicats_values("cities/cities_full.json"))
+    loc |= expand(arwikicats_values("geography/popopo.json"))
+    loc |= expand(arwikicats_values("geography/P17_PP.json"))
+    loc |= expand(arwikicats_values("geography/regions.json"))
+    loc |= expand(arwikicats_values("geography/regions2.json"))
+
+    clubs, events = sports()
+    org = expand(read_list(DATA / "organizations.txt") + py["org"])
+    org_sports = expand(clubs) - org
+    misc = expand(misc_seed() + events)
+    nationality = expand(adjectives)
+
+    lists = {
+        "per_first": per_first,
+        "per_last": per_last,
+        "per_token": per_token,
+        "per_full": per_full,
+        "loc": loc,
+        "org": org,
+        "org_sports": org_sports,
+        "misc": misc,
+        "nationality": nationality,
+    }
+    # One-word entries that are also common words go to a separate "ambiguous" list per
+    # class (function words are dropped); country names stay whatever their frequency.
+    curated = places | org
+    ambiguous: dict[str, set[str]] = {"per": set(), "loc": set(), "org": set()}
+    for name, entries in lists.items():
+        kind = name.split("_")[0]
+        if kind not in ambiguous:
+            continue
+        verdicts = {
+            e: classify_word(e, counts, rank, curated=e in curated, common_rank=_COMMON_RANK[kind])
+            for e in entries
+            if " " not in e and e not in countries
+        }
+        entries -= {e for e, v in verdicts.items() if v != "keep"}
+        ambiguous[kind] |= {e for e, v in verdicts.items() if v == "ambiguous"}
+    for name in ("per_first", "per_last", "per_token"):  # nisbas: العراقي, المغربي
+        adjectives = lists[name] & nationality
+        lists[name] -= adjectives
+        ambiguous["per"] |= adjectives
+    for kind, entries in ambiguous.items():
+        lists[kind + "_ambiguous"] = entries
+    return lists
+
+
+_DESCRIPTIONS = {
+    "per_first": (
+        "Given names (PER), one word, or عبد + a word.",
+        "AKhateeb/arabic-names (MIT); pyarabic.propernouns 'nom' (GPL-3.0)",
+        "GPL-3.0-or-later (pyarabic) with MIT attribution",
+    ),
+    "per_last": (
+        "Family names and nisbas (PER), one word.",
+        "AKhateeb/arabic-names (MIT); pyarabic.propernouns 'nasab' (GPL-3.0)",
+        "GPL-3.0-or-later (pyarabic) with MIT attribution",
+    ),
+    "per_token": (
+        "Other person-name words (PER), mostly transliterated foreign names.",
+        "Wikidata name-token pairs, steveash/NETransliteration-COLING2018 (CC0), tokens"
+        " seen at least twice; words of arwikicats people names (MIT)",
+        "CC0 and MIT, attribution kept",
+    ),
+    "per_full": (
+        "Full person names and kunyas (PER), two words or more.",
+        "arwikicats people (MIT); pyarabic.propernouns 'konia' (GPL-3.0)",
+        "GPL-3.0-or-later (pyarabic) with MIT attribution",
+    ),
+    "loc": (
+        "Places (LOC): countries, regions, cities.",
+        "world-cities-translations (CC BY 4.0, from Wikidata); CLDR via babel (Unicode"
+        " licence); arwikicats cities, geography and nationalities (MIT);"
+        " pyarabic.propernouns places (GPL-3.0)",
+        "GPL-3.0-or-later (pyarabic) with CC BY 4.0 and MIT attribution",
+    ),
+    "org": (
+        "Organisations (ORG).",
+        "src/arnews/data/entities/organizations.txt (written by hand for arnews);"
+        " pyarabic.propernouns organisations (GPL-3.0)",
+        "GPL-3.0-or-later",
+    ),
+    "org_sports": (
+        "Sports clubs and federations (ORG).",
+        "arwikicats sports dictionaries (MIT)",
+        "MIT, attribution kept",
+    ),
+    "misc": (
+        "Other names (MISC): currencies, religions, sacred names, prizes, events, products.",
+        "written by hand in training/build_gazetteers.py; competitions from arwikicats"
+        " sports (MIT)",
+        "GPL-3.0-or-later with MIT attribution",
+    ),
+    "nationality": (
+        "Nationality and origin adjectives (not an entity class in ANERcorp: a feature).",
+        "arwikicats nationalities (MIT)",
+        "MIT, attribution kept",
+    ),
+}
+for _kind in ("per", "loc", "org"):
+    _DESCRIPTIONS[_kind + "_ambiguous"] = (
+        f"One-word {_kind.upper()} names that are also frequent or article-taking common"
+        " words in the raw corpora (a weaker feature).",
+        f"the {_kind}_* lists; frequencies from Arabic Wikipedia 2017 (CC BY-SA 4.0) and"
+        " Jawhara FM news (Apache-2.0)",
+        "as the lists they come from",
+    )
+
+
+# --- coverage on the development split ----------------------------------------------------
+
+
+def coverage(lists: dict[str, set[str]]) -> None:
+    """Print how much of the development split the lists cover, and their false matches.
+
+    Entities and list entries are compared word by word after setting aside each word's
+    proclitics (للصليب → الصليب) and folding alef forms, as the tagger's matcher does.
+    """
+    from ner_data import split_anercorp
+
+    bases: dict[str, str] = {}
+
+    def key(words: Iterable[str]) -> str:
+        out = []
+        for w in words:
+            b = bases.get(w)
+            if b is None:
+                toks = tokenize(normalize(w))
+                b = bases[w] = (toks[0].base if len(toks) == 1 else normalize(w)).translate(_ALEF)
+            out.append(b)
+        return " ".join(out)
+
+    def entry_key(entry: str) -> str:
+        # a list entry has no proclitic on its first word; later words may (للصليب)
+        first, *rest = entry.split()
+        inner = []
+        for w in rest:
+            toks = tokenize(w)
+            inner.append(toks[0].base if len(toks) == 1 and toks[0].article else w)
+        return " ".join([first, *inner]).translate(_ALEF)
+
+    main: dict[str, set[str]] = collections.defaultdict(set)
+    weak: set[str] = set()
+    for name, entries in lists.items():
+        keys = {entry_key(e) for e in entries}
+        if name.endswith("_ambiguous") or name == "nationality":
+            weak |= keys
+        else:
+            main[name.split("_")[0].upper()] |= keys
+    every = set().union(*main.values())
+    _, dev = split_anercorp()
+    found: collections.Counter[tuple[str, str]] = collections.Counter()
+    total: collections.Counter[str] = collections.Counter()
+    o_tokens = o_main = o_weak = 0
+    for unit in dev:
+        spans: list[tuple[str, list[str]]] = []
+        for tok, tag in zip(unit.tokens, unit.tags, strict=True):
+            if tag.startswith("B-"):
+                spans.append((tag[2:], [tok]))
+            elif tag.startswith("I-") and spans:
+                spans[-1][1].append(tok)
+            else:
+                o_tokens += 1
+                k = key([tok])
+                o_main += k in every
+                o_weak += k in weak and k not in every
+        for label, words in spans:
+            total[label] += 1
+            k = key(words)
+            found[label, "own"] += k in main[label]
+            found[label, "any"] += k in every
+            found[label, "words"] += all(key([w]) in main[label] for w in words)
+    print("dev split (last 10% of ANERcorp train units), exact match after proclitics:")
+    print("  type  count  in own class  in any list  every word in own class")
+    for label in ("PER", "LOC", "ORG", "MISC"):
+        n = total[label]
+        own, anyl, words = (found[label, x] / n for x in ("own", "any", "words"))
+        print(f"  {label:5} {n:5}  {own:12.1%}  {anyl:11.1%}  {words:10.1%}")
+    print(
+        f"  O tokens ({o_tokens}) equal to a one-word entry: main lists {o_main / o_tokens:.1%},"
+        f" only ambiguous/nationality lists {o_weak / o_tokens:.1%}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--max-words", type=int, default=12_000_000)
+    ap.add_argument("--top-frequent", type=int, default=max(_COMMON_RANK.values()))
+    ap.add_argument("--no-coverage", action="store_true")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    lists = build(args.max_words, args.top_frequent)
+    total = 0
+    for name, entries in lists.items():
+        title, sources, licence = _DESCRIPTIONS[name]
+        n = write(name + ".txt", entries, title, sources, licence)
+        size = (OUT / (name + ".txt")).stat().st_size
+        total += size
+        print(f"{name + '.txt':24} {n:7,} entries {size:10,} bytes")
+    print(f"total {total:,} bytes")
+    if not args.no_coverage:
+        coverage(lists)
+
+
+if __name__ == "__main__":
+    main()
