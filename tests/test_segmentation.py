@@ -21,13 +21,13 @@ HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "sentences.txt"
 DEV = HERE / "data" / "sentences_dev.txt"
 
-DEV_F1_FLOOR = 0.98
-"""Measured 0.992 boundary F1 on the dev set (P 0.992, R 0.992: 239 boundaries, 2 missed and 2
+DEV_F1_FLOOR = 0.982
+"""Measured 0.992 boundary F1 on the dev set (P 0.992, R 0.992: 238 boundaries, 2 missed and 2
 false); the floor is that minus 0.01."""
 HELDOUT = HERE / "data" / "sentences_heldout.txt"
-HELDOUT_F1_FLOOR = 0.98
+HELDOUT_F1_FLOOR = 0.981
 """Measured 0.991 (P 1.000, R 0.983: 58 boundaries, 1 missed) on 40 paragraphs drawn after
-the first rules were written and never used to tune them; the floor is that minus 0.01."""
+the first rules were written and never used to write a rule; the floor is that minus 0.01."""
 DEV_PLAIN_F1_FLOOR = 0.99
 """Measured 1.000 on the 60 paragraphs drawn without any hard case (70 boundaries); one miss
 is allowed."""
