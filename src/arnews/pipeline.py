@@ -175,7 +175,7 @@ def _find_entities(
         ]
     else:
         found = extract_entities(body, backend=backend, model=model)
-    if not found:
+    if not found or not sentences:  # no sentence: the body is blank, nothing to name
         return ()
     starts = [s.start for s in sentences]
     kept: list[Entity] = []
