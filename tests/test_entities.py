@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MOROCCO = ROOT.parent / "shared" / "examples" / "morocco-unoct-visit.txt"
 RABAT = ROOT / "docs" / "examples" / "rabat-water-summit.txt"
 
+ALPHABET = "ابتمرلوكن الأ.،\n\u064e\u0640\u200f\x00\ud800ZQ9"
 SENTENCE = (
     "استقبل المدير العام للأمن الوطني عبد اللطيف حموشي، يوم الاثنين بالرباط، ألكسندر زوييف، "
     "الأمين العام المساعد لمكتب الأمم المتحدة لمكافحة الإرهاب."
@@ -31,7 +32,8 @@ def _check_spans(text: str, entities: list[arnews.Entity]) -> None:
     previous_end = 0
     for e in entities:
         assert text[e.start : e.end] == e.text
-        assert e.text and e.text == e.text.strip()
+        assert e.text
+        assert e.text == e.text.strip()
         assert e.label in ("PER", "ORG", "LOC", "MISC")
         assert 0.0 <= e.score <= 1.0
         assert e.canonical
@@ -163,6 +165,11 @@ def test_threads_get_the_same_answers() -> None:
 # --- building blocks ----------------------------------------------------------------------
 
 
+def _tagged(words: list[str], labels: list[str]) -> list[TaggedToken]:
+    pairs = zip(words, labels, strict=True)
+    return [TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in pairs]
+
+
 def test_decode_reads_aliases_and_stray_inside_labels() -> None:
     text = "أ ب ج د"
     toks = [Token(w, i * 2, i * 2 + 1) for i, w in enumerate(text.split())]
@@ -183,7 +190,9 @@ def test_decode_starts_after_the_second_lam_of_lil() -> None:
 def test_document_pass_spreads_a_type_to_later_mentions() -> None:
     words = ["زار", "جلال", "طالباني", "انقرة", "وقال", "طالباني", "إن", "انقرة"]
     labels = ["O", "B-PER", "I-PER", "B-LOC", "O", "O", "O", "O"]
-    toks = [TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels)]
+    toks = [
+        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
+    ]
     out = [t.label for t in harmonize_labels(toks)]
     assert out == ["O", "B-PER", "I-PER", "B-LOC", "O", "B-PER", "O", "B-LOC"]
 
@@ -191,7 +200,9 @@ def test_document_pass_spreads_a_type_to_later_mentions() -> None:
 def test_document_pass_does_not_cut_a_longer_entity() -> None:
     words = ["مصر", "ثم", "جامعة", "مصر"]
     labels = ["B-LOC", "O", "B-ORG", "I-ORG"]
-    toks = [TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels)]
+    toks = [
+        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
+    ]
     assert [t.label for t in harmonize_labels(toks)] == labels
 
 
@@ -204,7 +215,7 @@ def test_gazetteer_matches_whole_tokens_only() -> None:
 def test_features_describe_neighbours_and_fold_spelling() -> None:
     toks = [Token("إلى", 0, 3), Token("للأمم", 4, 9, proclitic="ل", article="ل")]
     feats = sentence_features(toks, Lexicon.empty())
-    assert "s=امم" in feats[1] and "pc=ل" in feats[1] and "-1:s=الي" in feats[1]
+    assert {"s=امم", "pc=ل", "-1:s=الي"} <= set(feats[1])
     assert fold("أحمد") == fold("احمد")
 
 

@@ -117,8 +117,9 @@ def _core(tok: Token, lex: Lexicon) -> tuple[str, str, str, str, str]:
     if not stem:
         stem = word
     shape = word_shape(tok.text) if tok.kind == "word" else tok.kind
-    cluster = lex.clusters.get(stem, "")
-    trigger = lex.triggers.get(fold(tok.base), "") or lex.triggers.get(stem, "")
+    base = fold(tok.base) if tok.kind == "word" else word
+    cluster = lex.clusters.get(base, "") or lex.clusters.get(stem, "")
+    trigger = lex.triggers.get(base, "") or lex.triggers.get(stem, "")
     return word, stem, shape, cluster, trigger
 
 

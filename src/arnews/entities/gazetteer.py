@@ -11,11 +11,13 @@ Everything is read lazily from ``arnews/data/entities/`` on first use.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from arnews._resources import read_text
 from arnews.entities.features import GazetteerTagger, Lexicon, fold
 
 __all__ = ["StemGazetteer", "load_lexicon", "name_stems", "resource_files"]
@@ -84,19 +86,67 @@ class StemGazetteer(GazetteerTagger):
 
 
 def resource_files() -> list[str]:
-    """Names of the word-list files in ``arnews/data/entities/`` (sorted)."""
+    """The word-list files the features use, relative to ``arnews/data/`` (sorted).
+
+    >>> all(name.startswith("entities/") for name in resource_files())
+    True
+    """
     root = resources.files("arnews").joinpath("data", _DIR)
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if p.name.endswith((".txt", ".tsv")))
+    names = []
+    for sub in ("gazetteer", "triggers"):
+        folder = root.joinpath(sub)
+        if folder.is_dir():
+            names += [f"{_DIR}/{sub}/{p.name}" for p in folder.iterdir() if p.name.endswith(".txt")]
+    if root.joinpath(_CLUSTERS).is_file():
+        names.append(f"{_DIR}/{_CLUSTERS}")
+    return sorted(names)
 
 
-def _read(name: str) -> list[str]:
-    text = resources.files("arnews").joinpath("data", _DIR, name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+_CLUSTERS = "clusters.tsv.gz"
+
+
+def _entries(name: str) -> list[str]:
+    """The entries of a one-entry-a-line list (``#`` comments and blank lines skipped)."""
+    return [ln for ln in (x.strip() for x in read_text(name).splitlines()) if ln and ln[0] != "#"]
+
+
+def _read_clusters(name: str) -> dict[str, str]:
+    """``word<TAB>coarse<TAB>middle<TAB>fine`` lines → folded word → ``coarse/middle/fine``."""
+    ref = resources.files("arnews").joinpath("data", name)
+    clusters: dict[str, str] = {}
+    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 4:
+                clusters.setdefault(fold(parts[0]), "/".join(parts[1:4]))
+    return clusters
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The shipped gazetteers, trigger words and clusters (read once per process)."""
-    return Lexicon()
+    """The shipped gazetteers, trigger words and clusters (read once per process).
+
+    Gazetteer files give their class to the features (``gazetteer/per_first.txt`` →
+    ``PER_FIRST``); one-word trigger entries are looked up per token (class ``per_title``…)
+    and multi-word ones are matched with the names (class ``T_PER_TITLE``…).
+    """
+    names: list[tuple[str, str]] = []
+    triggers: dict[str, str] = {}
+    clusters: dict[str, str] = {}
+    for name in resource_files():
+        stem = name.rsplit("/", 1)[-1].split(".", 1)[0]
+        if name.endswith(_CLUSTERS):
+            clusters = _read_clusters(name)
+        elif "/triggers/" in name:
+            kind = stem.removesuffix("s")
+            for entry in _entries(name):
+                if " " in entry:
+                    names.append((entry, "T_" + kind.upper()))
+                else:
+                    triggers.setdefault(fold(entry), kind)
+        else:
+            names.extend((entry, stem.upper()) for entry in _entries(name))
+    gazetteer = StemGazetteer.from_names(names) if names else None
+    return Lexicon(clusters=clusters, triggers=triggers, gazetteer=gazetteer)
