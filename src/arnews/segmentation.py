@@ -267,18 +267,18 @@ def _find_cuts(text: str, config: SegmentConfig) -> list[int]:
             quote = _Quote(seen=end)
             continue
         start, end = match.span()
-        quote.track(text, start)
-        at = _Place(start, end, line_start, sentence_start, quote.closer)
-        if _ends_sentence(text, at, abbreviations):
+        if _ends_sentence(
+            text, _Place(start, end, line_start, sentence_start, quote), abbreviations
+        ):
             cuts.append(end)
             sentence_start = end
-        quote.track(text, end)
     return cuts
 
 
 @dataclass(slots=True)
 class _Quote:
-    """The quotation open at the scanning point (one level: a quote inside it is ignored)."""
+    """The quotation open on the current line, read lazily up to where it is asked about
+    (one level: a quote inside it is ignored)."""
 
     seen: int = 0
     """Offset up to which the quotation marks have been read."""
@@ -304,7 +304,7 @@ class _Place:
     end: int
     line_start: int
     sentence_start: int
-    quote_closer: str
+    quote: _Quote
 
 
 def _starts_block(text: str, after: int) -> bool:
@@ -354,11 +354,10 @@ def _ends_sentence(text: str, at: _Place, abbreviations: Abbreviations) -> bool:
         # ends its sentence (where ".." is written as a full stop)
         if strong or cues.opens(word) or _is_short_question(text, nxt):
             return True
-        return (
-            marks.strip(_INVISIBLE) == ".."
-            and bool(at.quote_closer)
-            and _quote_ends_sentence(text, end, at.quote_closer)
-        )
+        if marks.strip(_INVISIBLE) != "..":
+            return False
+        at.quote.track(text, start)
+        return bool(at.quote.closer) and _quote_ends_sentence(text, end, at.quote.closer)
     return _dot_ends_sentence(text, start, line_start, abbreviations)
 
 
