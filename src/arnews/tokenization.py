@@ -45,7 +45,7 @@ __all__ = ["tokenize"]
 #: embeddings and isolates, word joiner and invisible operators, BOM, soft hyphen,
 #: Mongolian vowel separator. Inside a word they stay in the word.
 INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff"
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff"
 )
 
 _CLITIC_LETTERS = "وفبلك"
@@ -76,7 +76,10 @@ _LINK_ALTERNATIVES = (
     r"(?:/[^\s<>\"«»]*[^\s<>\"«».,;:!?،؛؟'()\[\]{{}}{inv}])?)",
 )
 _COMMON_ALTERNATIVES = (
-    # word: a letter, then letters, digits, _ and marks; invisibles only between them
+    # Arabic word: Arabic letters, tatweel and marks, no digits (و20 is و + 20); invisibles
+    # only between letters. Only these words get proclitic segmentation.
+    r"([{arabic}][{arabic}{arabic_marks}]*+(?:[{inv}]++[{arabic}{arabic_marks}]++)*+)",
+    # any other word: a letter, then letters, digits, _ and marks (G20, COVID19)
     r"([^\W\d_][\w{marks}]*+(?:[{inv}]++[\w{marks}]++)*+)",
     # number: 2,000 / 1.250.000 / 3.5 / ٣٫٥ / 12.5% ; or a clock time 10:30(:15)
     r"(\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)|\d++(?:[.,٫٬]\d++)*+[%٪‰]?)",
@@ -94,6 +97,7 @@ _EMOJI = (
 _EMOJI_MODIFIER = "[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff]"
 _COMMON_KINDS: tuple[TokenKind | None, ...] = (
     "word",
+    "word",
     "number",
     "hashtag",
     "mention",
@@ -103,6 +107,15 @@ _COMMON_KINDS: tuple[TokenKind | None, ...] = (
 )
 _LINK_KINDS: tuple[TokenKind | None, ...] = ("url", "email", "url")
 
+
+#: Arabic-script letters (with tatweel and presentation forms) and Arabic marks.
+_ARABIC_LETTERS = (
+    "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc"
+    "\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc"
+)
+_ARABIC_MARKS = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+)
 
 #: Combining marks common in Arabic news text (Latin accents, Arabic tashkeel): the fast
 #: pattern knows only these; a text holding any other mark gets the full pattern.
@@ -137,7 +150,14 @@ def _pattern(links: bool, all_marks: bool) -> tuple[re.Pattern[str], tuple[Token
     the token is the one group that took part in the match.
     """
     marks = _COMMON_MARKS + (_other_marks() if all_marks else "")
-    fields = {"marks": marks, "inv": INVISIBLE, "emoji": _EMOJI, "emod": _EMOJI_MODIFIER}
+    fields = {
+        "marks": marks,
+        "inv": INVISIBLE,
+        "emoji": _EMOJI,
+        "emod": _EMOJI_MODIFIER,
+        "arabic": _ARABIC_LETTERS,
+        "arabic_marks": _ARABIC_MARKS,
+    }
     common = "|".join(p.format(**fields) for p in _COMMON_ALTERNATIVES)
     if links:
         guarded = "|".join(p.format(**fields) for p in _LINK_ALTERNATIVES)
@@ -206,9 +226,12 @@ _KEY_TABLE = str.maketrans(
     | {chr(cp): None for cp in range(0x064B, 0x0660)}
     | {chr(cp): None for cp in range(0x06D6, 0x06EE)}
     | {"\u0670": None, "\u0640": None}
-    | dict.fromkeys("\xad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+    | dict.fromkeys("\xad\u061c\u180e\ufeff")
+    | {chr(cp): None for cp in range(0x200B, 0x2010)}
     | {chr(cp): None for cp in range(0x202A, 0x202F)}
-    | {chr(cp): None for cp in range(0x2066, 0x206A)}
+    | {chr(cp): None for cp in range(0x2060, 0x2065)}
+    | {chr(cp): None for cp in range(0x2066, 0x2070)}
+    | {chr(cp): None for cp in range(0xFE00, 0xFE10)}
 )
 
 
@@ -426,7 +449,7 @@ def tokenize(text: str, *, clitics: bool = True) -> list[Token]:
 def _scan(text: str, end: int, links: bool, all_marks: bool, clitics: bool) -> list[Token] | None:
     """Tokenize ``text[:end]``; None if a lone unknown mark asks for the ``all_marks`` pattern."""
     pattern, kinds = _pattern(links, all_marks)
-    word_group = kinds.index("word")
+    arabic_group = kinds.index("word")  # the Arabic word comes first; only it is segmented
     unsegmented: dict[str, tuple[str, str]] = {}
     segments = (_SEGMENTS if clitics else unsegmented).get
     char_kinds = _CHAR_KINDS.get
@@ -441,7 +464,7 @@ def _scan(text: str, end: int, links: bool, all_marks: bool, clitics: bool) -> l
         token.text = value
         token.start = start
         token.end = stop
-        if group == word_group:
+        if group == arabic_group:
             token.kind = "word"
             token.proclitic, token.article = segments(value) or (
                 _segment(value) if clitics else _UNSEGMENTED
