@@ -11,7 +11,7 @@ or the 2018 multi-source news):
 - ``../shared/data/gazetteers/world-cities-ar`` (CC BY 4.0): cities and countries;
 - babel's CLDR data (Unicode licence): Arabic territory and time-zone city names;
 - ``src/arnews/data/entities/organizations.txt`` (written by hand) and the hand-written
-  MISC seed below;
+  LOC and MISC seeds below;
 - the raw corpora (Arabic Wikipedia 2017, Jawhara FM 2015-2017) for word frequencies: a
   single-word name that is also a frequent common word goes to ``*_ambiguous.txt``.
 
@@ -166,6 +166,79 @@ MISC_SEED = """
 واتساب
 ويكيبيديا
 تسونامي
+"""
+
+# Hand-written LOC seed, one entry a line: regions that news names often and the sources
+# above spell differently or lack.
+LOC_SEED = """
+الشرق الأوسط
+الشرق الأدنى
+الشرق الأقصى
+شمال إفريقيا
+غرب إفريقيا
+شرق إفريقيا
+وسط إفريقيا
+جنوب إفريقيا
+إفريقيا جنوب الصحراء
+القرن الإفريقي
+منطقة الساحل
+منطقة الساحل والصحراء
+الساحل والصحراء
+الساحل الإفريقي
+المغرب العربي
+المغرب الكبير
+الخليج العربي
+الخليج الفارسي
+منطقة الخليج
+دول الخليج
+بلاد الشام
+الهلال الخصيب
+شبه الجزيرة العربية
+الجزيرة العربية
+الضفة الغربية
+قطاع غزة
+القدس الشرقية
+القدس الغربية
+هضبة الجولان
+الجولان
+سيناء
+شبه جزيرة سيناء
+الصحراء الغربية
+الأقاليم الجنوبية
+الصحراء المغربية
+البحر الأبيض المتوسط
+البحر المتوسط
+البحر الأحمر
+البحر الأسود
+بحر قزوين
+المحيط الأطلسي
+المحيط الهادئ
+المحيط الهندي
+مضيق هرمز
+مضيق جبل طارق
+باب المندب
+قناة السويس
+نهر النيل
+نهر الأردن
+دجلة
+الفرات
+جبال الأطلس
+الأطلس المتوسط
+الريف
+منطقة الريف
+كردستان
+إقليم كردستان
+كردستان العراق
+دارفور
+جنوب السودان
+أمريكا اللاتينية
+أوروبا الشرقية
+أوروبا الغربية
+آسيا الوسطى
+جنوب شرق آسيا
+البلقان
+القوقاز
+الدار البيضاء
 """
 
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
@@ -428,7 +501,8 @@ def classify_word(
     """``"drop"``, ``"ambiguous"`` or ``"keep"`` for a one-word name.
 
     A name among the ``_DROP_RANK`` most frequent forms is ambiguous at best (dropped when
-    it comes from an uncurated list: في, من); among the next ``common_rank`` ones an
+    it comes from an uncurated list: في, من), unless it is a curated name with the article
+    (القاهرة), which the article test below judges; among the next ``common_rank`` ones an
     uncurated name is ambiguous. Otherwise a name whose form with the article toggled
     (نور/النور, الجزيرة/جزيرة) is common too is a common word; curated names (world-cities
     and CLDR places, the hand-written lists), often frequent because they are names, need
@@ -438,7 +512,7 @@ def classify_word(
     if word in FREQUENT_NAMES:
         return "keep"
     r = rank.get(key, 1 << 30)
-    if r < _DROP_RANK:
+    if r < _DROP_RANK and not (curated and key.startswith("ال")):
         return "ambiguous" if curated or word in _NAME_PARTICLES else "drop"
     if word in _NAME_PARTICLES:
         return "ambiguous"
@@ -507,6 +581,7 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
     nat_countries, adjectives = nationalities()
     countries = expand(wc_countries + cldr_territories + nat_countries)
     places = expand(wc_cities + cldr_cities)
+    places |= expand(LOC_SEED.split("\n"))
     loc = countries | places | expand(py["place"])
     loc |= expand(arwikicats_values("cities/cities_full.json"))
     loc |= expand(arwikicats_values("geography/popopo.json"))
