@@ -10,15 +10,16 @@ Arabic words additionally expose the conjunctions and prepositions glued to thei
 when لـ swallowed the article's alef), without cutting the token itself: the decision is
 recorded in ``Token.proclitic`` and ``Token.article``.
 
->>> [(t.text, t.kind) for t in tokenize("ارتفع المؤشر 2,5% في 10:30.")]
-... # doctest: +NORMALIZE_WHITESPACE
-[('ارتفع', 'word'), ('المؤشر', 'word'), ('2,5%', 'number'), ('في', 'word'),
- ('10:30', 'number'), ('.', 'punct')]
->>> t = tokenize("وبالمغرب")[0]
->>> t.proclitic, t.article, t.stem
-('وب', 'ال', 'مغرب')
->>> [t.proclitic for t in tokenize("وزير بيروت فلسطين وليد")]
-['', '', '', '']
+Examples:
+    >>> [(t.text, t.kind) for t in tokenize("ارتفع المؤشر 2,5% في 10:30.")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('ارتفع', 'word'), ('المؤشر', 'word'), ('2,5%', 'number'), ('في', 'word'),
+     ('10:30', 'number'), ('.', 'punct')]
+    >>> t = tokenize("وبالمغرب")[0]
+    >>> t.proclitic, t.article, t.stem
+    ('وب', 'ال', 'مغرب')
+    >>> [t.proclitic for t in tokenize("وزير بيروت فلسطين وليد")]
+    ['', '', '', '']
 """
 
 from __future__ import annotations
@@ -415,22 +416,24 @@ def _gc_paused() -> Iterator[None]:
 def tokenize(text: str, *, clitics: bool = True) -> list[Token]:
     """Cut ``text`` into tokens with offsets; expose proclitics of Arabic words.
 
-    Kinds: ``word`` (letters of any script, with digits, diacritics and tatweel inside),
+    Kinds: ``word`` (letters of any script with their marks; digits only inside non-Arabic
+    words),
     ``number`` (``3.5``, ``2,000``, ``1.250.000``, ``12.5%``, ``٣٫٥``, ``10:30``),
     ``punct`` (one character, or a run of ``?!؟``, of dots or of hyphens), ``url``,
     ``email``, ``hashtag``, ``mention`` and ``symbol`` (emoji, currency signs, any other
     visible character). Whitespace and invisible format characters between tokens are
     skipped; nothing else is. With ``clitics=False`` no proclitic/article is marked.
 
-    >>> [(t.text, t.kind) for t in tokenize("زوروا www.arnews.org أو info@arnews.org #أخبار")]
-    ... # doctest: +NORMALIZE_WHITESPACE
-    [('زوروا', 'word'), ('www.arnews.org', 'url'), ('أو', 'word'),
-     ('info@arnews.org', 'email'), ('#أخبار', 'hashtag')]
-    >>> [(t.text, t.proclitic, t.article, t.base) for t in tokenize("للأمم وكالة")]
-    [('للأمم', 'ل', 'ل', 'الأمم'), ('وكالة', '', '', 'وكالة')]
-    >>> tokenize(None)
-    Traceback (most recent call last):
-    TypeError: text must be str, not NoneType
+    Examples:
+        >>> text = "زوروا www.arnews.org أو info@arnews.org #أخبار"
+        >>> [(t.text, t.kind) for t in tokenize(text)]  # doctest: +NORMALIZE_WHITESPACE
+        [('زوروا', 'word'), ('www.arnews.org', 'url'), ('أو', 'word'),
+         ('info@arnews.org', 'email'), ('#أخبار', 'hashtag')]
+        >>> [(t.text, t.proclitic, t.article, t.base) for t in tokenize("للأمم وكالة")]
+        [('للأمم', 'ل', 'ل', 'الأمم'), ('وكالة', '', '', 'وكالة')]
+        >>> tokenize(None)
+        Traceback (most recent call last):
+        TypeError: text must be str, not NoneType
     """
     text = ensure_text(text, "text")
     # the regex swallows blanks before each token; trailing blanks would make it rescan
