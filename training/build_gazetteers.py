@@ -36,6 +36,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -695,14 +696,12 @@ for _kind in ("per", "loc", "org"):
 # --- coverage on the development split ----------------------------------------------------
 
 
-def coverage(lists: dict[str, set[str]]) -> None:
-    """Print how much of the development split the lists cover, and their false matches.
+def coverage(lists: dict[str, set[str]], dev: list[Any], title: str) -> None:
+    """Print how much of a development set the lists cover, and their false matches.
 
     Entities and list entries are compared word by word after setting aside each word's
     proclitics (للصليب → الصليب) and folding alef forms, as the tagger's matcher does.
     """
-    from ner_data import split_anercorp
-
     bases: dict[str, str] = {}
 
     def key(words: Iterable[str]) -> str:
@@ -733,7 +732,6 @@ def coverage(lists: dict[str, set[str]]) -> None:
         else:
             main[name.split("_")[0].upper()] |= keys
     every = set().union(*main.values())
-    _, dev = split_anercorp()
     found: collections.Counter[tuple[str, str]] = collections.Counter()
     total: collections.Counter[str] = collections.Counter()
     o_tokens = o_main = o_weak = 0
@@ -755,7 +753,7 @@ def coverage(lists: dict[str, set[str]]) -> None:
             found[label, "own"] += k in main[label]
             found[label, "any"] += k in every
             found[label, "words"] += all(key([w]) in main[label] for w in words)
-    print("dev split (last 10% of ANERcorp train units), exact match after proclitics:")
+    print(f"{title}, exact match after proclitics:")
     print("  type  count  in own class  in any list  every word in own class")
     for label in ("PER", "LOC", "ORG", "MISC"):
         n = total[label]
@@ -784,7 +782,12 @@ def main() -> None:
         print(f"{name + '.txt':24} {n:7,} entries {size:10,} bytes")
     print(f"total {total:,} bytes")
     if not args.no_coverage:
-        coverage(lists)
+        from ner_data import read_conll, split_anercorp
+
+        coverage(lists, split_anercorp()[1], "dev split (last 10% of ANERcorp train units)")
+        modern = sorted((ROOT / "tests" / "data" / "ner_modern").glob("*.conll"))
+        units = [u for path in modern for u in read_conll(path)]
+        coverage(lists, units, f"modern news dev set ({len(modern)} hand-annotated articles)")
 
 
 if __name__ == "__main__":
