@@ -209,7 +209,7 @@ class CliticRule:
     lexicon), is not much rarer than *w* (``split_ratio``), and *w* itself
     shows no sign of being a stem: the forms ``ال``+*w* and clitic+*w* that only a stem can
     take are rarer than ``stem_ratio`` × the count of *w*. A remainder that starts with ال
-    needs only ``article_ratio``.
+    only needs to be attested (the same floors) and not rarer than ``article_ratio`` × *w*.
     """
 
     min_count: int = 10
