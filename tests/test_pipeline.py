@@ -180,6 +180,17 @@ def test_title_and_order_of_first_mention() -> None:
     assert article.people == ("ألكسندر زوييف", "محمد السادس", "إليزي")
 
 
+def test_hashtags_and_titles_are_set_aside() -> None:
+    names = ["دونالد #ترمب", "#ترمب", "البابا فرانسيس", "فرانسيس", "#جوني_هاليداي"]
+    assert resolve_mentions(names) == [
+        "دونالد ترمب",
+        "دونالد ترمب",
+        "فرانسيس",
+        "فرانسيس",
+        "جوني هاليداي",
+    ]
+
+
 def test_ambiguous_short_name_stays_apart() -> None:
     names = ["محمد بن سلمان", "محمد السادس", "محمد"]
     assert resolve_mentions(names) == names

@@ -415,7 +415,8 @@ def error_article(error: BaseException, metadata: Mapping[str, Any] | None = Non
 def resolve_mentions(names: Sequence[str], *, merge: bool = True) -> list[str]:
     """The full name each mention stands for (one result per mention).
 
-    Names are compared with leading titles set aside (``الملك``, ``الرئيس``… from
+    Names are compared, and shown, without hashtag marks (``#ماكرون`` → ``ماكرون``, ``_``
+    as a space) and with leading titles set aside (``الملك``, ``الرئيس``… from
     ``data/titles.txt``) and alef/ya/ta-marbuta variants folded. With ``merge``, a name
     whose words appear, in a row, inside exactly one longer name of the same article stands
     for that longer name (``زوييف`` → ``ألكسندر زوييف``); when two different longer names
@@ -423,6 +424,8 @@ def resolve_mentions(names: Sequence[str], *, merge: bool = True) -> list[str]:
 
     >>> resolve_mentions(["ألكسندر زوييف", "زوييف", "الملك محمد السادس", "محمد السادس"])
     ['ألكسندر زوييف', 'ألكسندر زوييف', 'محمد السادس', 'محمد السادس']
+    >>> resolve_mentions(["ايمانويل #ماكرون", "#ماكرون", "#جوني_هاليداي"])
+    ['ايمانويل ماكرون', 'ايمانويل ماكرون', 'جوني هاليداي']
     >>> resolve_mentions(["محمد", "محمد السادس", "محمد بن سلمان"])
     ['محمد', 'محمد السادس', 'محمد بن سلمان']
     >>> resolve_mentions(["المغرب", "المغرب العربي"], merge=False)
@@ -432,7 +435,8 @@ def resolve_mentions(names: Sequence[str], *, merge: bool = True) -> list[str]:
     keys: list[tuple[str, ...]] = []
     shown: dict[tuple[str, ...], str] = {}
     for name in names:
-        words = name.split()
+        words = [w.lstrip("#") for w in name.replace("_", " ").split() if w.lstrip("#")]
+        words = words or name.split()
         while len(words) > 1 and _fold(words[0]) in titles:
             words = words[1:]
         key = tuple(_fold(w) for w in words)
