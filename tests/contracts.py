@@ -225,15 +225,19 @@ def check_entities(text: str, entities: Sequence[Entity], where: str = "extract_
 # --------------------------------------------------------------------------- process
 
 
-def check_article(source: str, article: Article, *, html: bool = False) -> None:
+def check_article(
+    source: str, article: Article, *, html: bool = False, cleaned: Cleaned | None = None
+) -> None:
     """The article keeps every stage's contract, over ``Article.text``.
 
     Its text is the boilerplate stage's body; its sentences cover that text; its entities
     lie each inside one sentence; its removed blocks index the input (or the page's text);
-    ``to_dict`` is JSON-ready and ``from_dict`` reads it back.
+    ``to_dict`` is JSON-ready and ``from_dict`` reads it back. ``cleaned``: what
+    ``strip_boilerplate(source, html=html)`` returns, if the caller has it already.
     """
     fail_unless(isinstance(article, Article), "process: result is not an Article")
-    cleaned = strip_boilerplate(source, html=html)
+    if cleaned is None:
+        cleaned = strip_boilerplate(source, html=html)
     fail_unless(article.text == cleaned.text, "process: text is not strip_boilerplate's body")
     fail_unless(article.removed == cleaned.removed, "process: removed differs from the stage's")
     check_sentences(article.text, article.sentences, "process (sentences)")
