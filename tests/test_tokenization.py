@@ -174,6 +174,7 @@ def test_an_uncommon_mark_switches_to_the_full_pattern_without_changing_the_rest
     assert tk._scan(text, len(text), False, False, True) is None  # the fast pattern gives up
     assert tokenize(text) == tk._scan(text, len(text), False, True, True)
     assert ("नमस्ते", "word") in pairs(text)
+    assert pairs("قال\u08f0 x") == [("قال\u08f0", "word"), ("x", "word")]
 
 
 # ---------------------------------------------------------------- Token objects

@@ -150,14 +150,15 @@ def _pattern(links: bool, all_marks: bool) -> tuple[re.Pattern[str], tuple[Token
     before the token, so the regex engine never retries a failing search at every blank;
     the token is the one group that took part in the match.
     """
-    marks = _COMMON_MARKS + (_other_marks() if all_marks else "")
+    other_marks = _other_marks() if all_marks else ""
+    marks = _COMMON_MARKS + other_marks
     fields = {
         "marks": marks,
         "inv": INVISIBLE,
         "emoji": _EMOJI,
         "emod": _EMOJI_MODIFIER,
         "arabic": _ARABIC_LETTERS,
-        "arabic_marks": _ARABIC_MARKS,
+        "arabic_marks": _ARABIC_MARKS + other_marks,
     }
     common = "|".join(p.format(**fields) for p in _COMMON_ALTERNATIVES)
     if links:
