@@ -609,6 +609,8 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
     per_last = expand(last_a + py["nasab"], lambda e: " " not in e)
     per_token = expand(wikidata_tokens(2) + [w for p in people for w in clean(p).split()])
     per_token = {w for w in per_token if len(w) >= 3}
+    per_rare = {w for w in expand(wikidata_tokens(1)) if len(w) >= 3}
+    per_rare -= per_token | per_first | per_last
     per_token -= per_first | per_last
     per_full = expand(people + py["konia"], lambda e: " " in e)
 
@@ -639,6 +641,7 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
         "per_last": per_last,
         "per_token": per_token,
         "per_full": per_full,
+        "per_rare": per_rare,
         "loc": loc,
         "org": org,
         "org_sports": org_sports,
@@ -661,7 +664,7 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
         }
         entries -= {e for e, v in verdicts.items() if v != "keep"}
         ambiguous[kind] |= {e for e, v in verdicts.items() if v == "ambiguous"}
-    for name in ("per_first", "per_last", "per_token"):  # nisbas: العراقي, المغربي
+    for name in ("per_first", "per_last", "per_token", "per_rare"):  # nisbas: العراقي, المغربي
         adjectives = lists[name] & nationality
         lists[name] -= adjectives
         ambiguous["per"] |= adjectives
@@ -686,6 +689,11 @@ _DESCRIPTIONS = {
         "Wikidata name-token pairs, steveash/NETransliteration-COLING2018 (CC0), tokens"
         " seen at least twice; words of arwikicats people names (MIT)",
         "CC0 and MIT, attribution kept",
+    ),
+    "per_rare": (
+        "Person-name words seen once in the Wikidata pairs (PER, a weaker feature).",
+        "Wikidata name-token pairs, steveash/NETransliteration-COLING2018 (CC0)",
+        "CC0, attribution kept",
     ),
     "per_full": (
         "Full person names and kunyas (PER), two words or more.",
