@@ -277,6 +277,19 @@ def is_generic_body(entry: str, nationality: set[str]) -> bool:
     return len(words) == 2 and words[1].translate(_FOLD) in nationality
 
 
+# Names of God that form given names with عبد (عبد اللطيف, عبد الرحمن), written by hand.
+_DIVINE_TEXT = """
+الله الرحمن الرحيم الملك القدوس السلام المؤمن المهيمن العزيز الجبار الخالق الباري
+المصور الغفار القهار الوهاب الرزاق الفتاح العليم الباسط الرافع المعز السميع البصير الحكم
+العدل اللطيف الخبير الحليم العظيم الغفور الشكور العلي الكبير الحفيظ المقيت الحسيب الجليل
+الكريم الرقيب المجيب الواسع الحكيم الودود المجيد الباعث الشهيد الحق الوكيل القوي المتين
+الولي الحميد المحسن المعطي الحي القيوم الواحد الأحد الصمد القادر المقتدر المنعم الأول
+الآخر الظاهر الباطن الوالي المتعال البر التواب المنتقم العفو الرؤوف المالك الغني المغني
+النور الهادي البديع الباقي الوارث الرشيد الصبور الإله المولى الناصر الستار الشافي الحافظ
+المطلب العال الرب الدائم
+"""
+DIVINE_NAMES = tuple(dict.fromkeys(_DIVINE_TEXT.split()))
+
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _ARABIC_ENTRY = re.compile(r"^[\u0621-\u063a\u0641-\u064a0-9 ]+$")
 _ALEF = str.maketrans("أإآ", "ااا")
@@ -432,7 +445,10 @@ def babel_places() -> tuple[list[str], list[str]]:
 
     locale = babel.Locale("ar")
     # numeric codes are world regions (001 العالم, 002 أفريقيا): places, but not countries
-    territories = [str(v) for k, v in locale.territories.items() if not k.isdigit()]
+    skip = {"EU", "EZ", "UN", "XA", "XB", "ZZ"}  # organisations and pseudo-regions
+    territories = [
+        str(v) for k, v in locale.territories.items() if not k.isdigit() and k not in skip
+    ]
     cities = [str(v) for k, v in locale.territories.items() if k.isdigit()]
     cities += [
         str(tz["city"])
@@ -605,7 +621,8 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
     py = pyarabic_names()
     first_a, last_a = akhateeb()
     people = arwikicats_values("people/peoples.json")
-    per_first = expand(first_a + py["nom"], lambda e: " " not in e or e.startswith("عبد "))
+    abd = [f"عبد {n}" for n in DIVINE_NAMES] + [f"عبد{n}" for n in DIVINE_NAMES]
+    per_first = expand(first_a + py["nom"] + abd, lambda e: " " not in e or e.startswith("عبد "))
     per_last = expand(last_a + py["nasab"], lambda e: " " not in e)
     per_token = expand(wikidata_tokens(2) + [w for p in people for w in clean(p).split()])
     per_token = {w for w in per_token if len(w) >= 3}
@@ -663,6 +680,8 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
             if " " not in e and e not in countries
         }
         entries -= {e for e, v in verdicts.items() if v != "keep"}
+        if name in ("per_token", "per_rare"):
+            continue  # transliteration tokens that are common words are mostly noise
         ambiguous[kind] |= {e for e, v in verdicts.items() if v == "ambiguous"}
     for name in ("per_first", "per_last", "per_token", "per_rare"):  # nisbas: العراقي, المغربي
         adjectives = lists[name] & nationality
