@@ -578,8 +578,13 @@ def classify_word(
 
 _DROP_RANK = 300
 _COMMON_RANK = {"per": 800, "loc": 4000, "org": 4000}
-# Frequent words that are names only sometimes (علي/على once alef maksura is folded).
-_NAME_PARTICLES = frozenset({"علي"})
+# Frequent words that are names only sometimes (علي/على once alef maksura is folded), and
+# hand-listed outlets, clubs and firms whose one-word names are everyday words.
+_NAMES_AND_WORDS = (
+    "علي العربية الشباب الوطن النهار السفير الشروق الغد المنار العمانية القطرية الأهلي"
+    " زين شل وات سبأ الحياة الأخبار الاتحاد الخليج الدستور الرأي البيان الراية"
+)
+_NAME_PARTICLES = frozenset(_NAMES_AND_WORDS.split())
 
 
 # --- writing -----------------------------------------------------------------------------
