@@ -28,6 +28,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -108,7 +109,7 @@ def encode(max_words: int) -> tuple[list[np.ndarray], list[str], np.ndarray]:
     return lines, types, counts
 
 
-def cooccurrences(lines: list[np.ndarray], rows: np.ndarray, cols: np.ndarray, window: int):  # type: ignore[no-untyped-def]
+def cooccurrences(lines: list[np.ndarray], rows: np.ndarray, cols: np.ndarray, window: int) -> Any:
     """Sparse counts of (target row, context column) pairs at distance ≤ ``window``."""
     from scipy import sparse
 
@@ -129,7 +130,7 @@ def cooccurrences(lines: list[np.ndarray], rows: np.ndarray, cols: np.ndarray, w
     return sparse.csr_matrix((data, (ra, cb)), shape=(n_rows, n_cols))
 
 
-def ppmi(matrix, alpha: float = 0.75):  # type: ignore[no-untyped-def]
+def ppmi(matrix: Any, alpha: float = 0.75) -> Any:
     """Positive PMI with context-distribution smoothing."""
     m = matrix.tocoo()
     total = m.data.sum()
