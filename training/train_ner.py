@@ -6,7 +6,7 @@ spaces, normalized with the offset map, tokenized, cut into sentences and featur
 (the first of our tokens inside a gold token takes its tag, the others continue it).
 
     .venv/bin/python training/train_ner.py                    # the shipped model
-    .venv/bin/python training/train_ner.py --out /tmp/m.crfsuite --c1 0.1 --c2 0.05 --no-aqmar
+    .venv/bin/python training/train_ner.py --out /tmp/m.crfsuite --c1 0.1 --c2 0.05 --aqmar
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import pycrfsuite  # noqa: E402
 from ner_data import Unit, aqmar_units, split_anercorp, wikiann_units  # noqa: E402
 
 from arnews.entities.features import Lexicon, sentence_features  # noqa: E402
-from arnews.entities.gazetteer import load_lexicon  # noqa: E402
+from arnews.entities.gazetteer import load_lexicon, resource_files  # noqa: E402
 from arnews.entities.tagger import analyze, sentence_chunks  # noqa: E402
 from arnews.types import Token  # noqa: E402
 
@@ -59,12 +59,7 @@ def gold_labels(unit: Unit, tokens: Sequence[Token], original: Sequence[int]) ->
 def unit_sequences(unit: Unit, lexicon: Lexicon) -> list[tuple[list[list[str]], list[str]]]:
     """Features and gold labels for each sentence chunk of a unit, via the run-time path."""
     text = unit.text
-    try:
-        norm_text, tokens, norm = analyze(text)
-    except NotImplementedError:  # normalization/tokenization not landed yet
-        import _standin
-
-        norm_text, tokens, norm = _standin.analyze(text)
+    norm_text, tokens, norm = analyze(text)
     out = []
     for chunk in sentence_chunks(tokens, norm_text):
         original = [norm.original_span(t.start, t.end)[0] for t in chunk]
@@ -87,12 +82,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Train with the given settings; write the model (and the manifest for the default out)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=MODEL)
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--c1", type=float, default=0.01)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--iterations", type=int, default=250)
     ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "ap", "pa", "l2sgd"])
     ap.add_argument("--minfreq", type=float, default=1.0)
-    ap.add_argument("--no-aqmar", action="store_true")
+    ap.add_argument("--aqmar", action="store_true", help="add AQMAR (hurt dev F1: off)")
     ap.add_argument("--aqmar-misc", action="store_true", help="keep AQMAR's MISC (else O)")
     ap.add_argument("--wikiann", type=int, default=0, help="WikiANN sentences to add (0: none)")
     ap.add_argument("--no-lexicon", action="store_true", help="no gazetteers/clusters/triggers")
@@ -106,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.full:
         units += dev
         sources[0] = "ANERcorp train.txt (all units)"
-    if not args.no_aqmar:
+    if args.aqmar:
         extra = aqmar_units()
         if not args.aqmar_misc:
             extra = [drop_misc(u) for u in extra]
@@ -149,8 +144,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         "training_units": len(units),
         "training_tokens": n_tokens,
     }
+    data = ROOT / "src" / "arnews" / "data"
+    resources = {} if args.no_lexicon else {n: sha256(data / n) for n in resource_files()}
     info = {"model": args.out.name, "sha256": sha256(args.out), "bytes": size}
-    info |= {"sources": sources, "settings": settings}
+    info |= {"sources": sources, "settings": settings, "feature_resources": resources}
+    info["retrain"] = "python training/train_ner.py && python training/evaluate_ner.py --record"
     manifest = DATA_DIR / "manifest.json" if args.out == MODEL else args.out.with_suffix(".json")
     manifest.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

@@ -69,6 +69,7 @@ def word_shape(word: str) -> str:
 class Lexicon:
     """Word lists the features look words up in (all keys folded with :func:`fold`).
 
+    ``cache`` remembers the description of each word form seen (bounded).
     ``clusters`` maps a folded stem to a bit-string cluster path; ``triggers`` maps a
     folded base form to a trigger class (``title``, ``org``, ``loc``…); ``gazetteer``
     finds typed names in a sentence: a callable from folded stems to per-token tags
@@ -78,6 +79,9 @@ class Lexicon:
     clusters: Mapping[str, str] = field(default_factory=dict)
     triggers: Mapping[str, str] = field(default_factory=dict)
     gazetteer: GazetteerTagger | None = None
+    cache: dict[tuple[str, str, str, str], _Word] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @staticmethod
     def empty() -> Lexicon:
@@ -110,22 +114,33 @@ def _cluster_levels(cluster: str) -> list[str]:
     return [cluster[:n] for n in _CLUSTER_PREFIXES]
 
 
-def _core(tok: Token, lex: Lexicon) -> tuple[str, str, str, str, str]:
-    """(folded word, folded stem, shape, cluster path, trigger class) of a token."""
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the features need of one word form: its folded stem, its own attributes, and
+    the attributes it lends its neighbours at each offset."""
+
+    stem: str
+    own: tuple[str, ...]
+    around: dict[int, tuple[str, ...]]
+
+
+_CACHE_LIMIT: Final = 200_000
+_OPEN_QUOTES: Final = frozenset("«“„‹")
+_CLOSE_QUOTES: Final = frozenset("»”›")
+_OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
+
+
+def _describe(tok: Token, lex: Lexicon) -> _Word:
+    """Build the cached description of a token's word form."""
     word = fold(tok.text)
-    stem = fold(tok.stem) if tok.kind == "word" else word
-    if not stem:
-        stem = word
-    shape = word_shape(tok.text) if tok.kind == "word" else tok.kind
-    base = fold(tok.base) if tok.kind == "word" else word
+    is_word = tok.kind == "word"
+    stem = (fold(tok.stem) if is_word else word) or word
+    shape = word_shape(tok.text) if is_word else tok.kind
+    base = fold(tok.base) if is_word else word
     cluster = lex.clusters.get(base, "") or lex.clusters.get(stem, "")
     trigger = lex.triggers.get(base, "") or lex.triggers.get(stem, "")
-    return word, stem, shape, cluster, trigger
-
-
-def _own(tok: Token, core: tuple[str, str, str, str, str]) -> list[str]:
-    word, stem, shape, cluster, trigger = core
-    feats = [
+    levels = _cluster_levels(cluster) if cluster else []
+    own = [
         "b",
         "w=" + word,
         "s=" + stem,
@@ -142,30 +157,37 @@ def _own(tok: Token, core: tuple[str, str, str, str, str]) -> list[str]:
         "ln=" + str(min(len(stem), 8)),
     ]
     if tok.proclitic:
-        feats.append("pc=" + tok.proclitic)
+        own.append("pc=" + tok.proclitic)
     if tok.article:
-        feats.append("art")
-    if cluster:
-        feats.extend(f"c{i}={level}" for i, level in enumerate(_cluster_levels(cluster)))
+        own.append("art")
+    own.extend(f"c{i}={level}" for i, level in enumerate(levels))
     if trigger:
-        feats.append("t=" + trigger)
-    return feats
+        own.append("t=" + trigger)
+    around: dict[int, tuple[str, ...]] = {}
+    for d in _OFFSETS:
+        off = f"{d:+d}:"
+        feats = [off + "s=" + stem]
+        if trigger:
+            feats.append(off + "t=" + trigger)
+        if levels:
+            feats.append(off + "c1=" + levels[1])
+        if abs(d) == 1:
+            feats += [off + "w=" + word, off + "sh=" + shape, off + "x2=" + stem[-2:]]
+            if levels:
+                feats.append(off + "c2=" + levels[-1])
+        around[d] = tuple(feats)
+    return _Word(stem, tuple(own), around)
 
 
-def _context(off: str, core: tuple[str, str, str, str, str], near: bool) -> list[str]:
-    word, stem, shape, cluster, trigger = core
-    feats = [off + "s=" + stem]
-    if trigger:
-        feats.append(off + "t=" + trigger)
-    if cluster:
-        feats.append(off + "c1=" + _cluster_levels(cluster)[1])
-    if near:
-        feats.append(off + "w=" + word)
-        feats.append(off + "sh=" + shape)
-        feats.append(off + "x2=" + stem[-2:])
-        if cluster:
-            feats.append(off + "c2=" + _cluster_levels(cluster)[-1])
-    return feats
+def _word(tok: Token, lex: Lexicon) -> _Word:
+    key = (tok.text, tok.proclitic, tok.article, tok.kind)
+    cache = lex.cache
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = _describe(tok, lex)
+    return found
 
 
 def sentence_features(tokens: Sequence[Token], lex: Lexicon) -> list[list[str]]:
@@ -179,31 +201,37 @@ def sentence_features(tokens: Sequence[Token], lex: Lexicon) -> list[list[str]]:
     True
     """
     n = len(tokens)
-    cores = [_core(t, lex) for t in tokens]
-    gaz = lex.gazetteer.tag([c[1] for c in cores]) if lex.gazetteer and n else [()] * n
+    words = [_word(t, lex) for t in tokens]
+    stems = [w.stem for w in words]
+    gaz = lex.gazetteer.tag(stems) if lex.gazetteer and n else [()] * n
     out: list[list[str]] = []
-    for i, tok in enumerate(tokens):
-        feats = _own(tok, cores[i])
-        for tag in gaz[i]:
-            feats.append("g=" + tag)
-        for d in (-3, -2, -1, 1, 2, 3):
+    quoted = False
+    for i in range(n):
+        text = tokens[i].text
+        feats = list(words[i].own)
+        feats.extend("g=" + tag for tag in gaz[i])
+        for d in _OFFSETS:
             j = i + d
             if 0 <= j < n:
-                off = f"{d:+d}:"
-                feats.extend(_context(off, cores[j], abs(d) == 1))
-                if abs(d) == 1:
-                    for tag in gaz[j]:
-                        feats.append(off + "g=" + tag)
-        if i == 0:
+                feats.extend(words[j].around[d])
+        if text in _CLOSE_QUOTES or (text == '"' and quoted):
+            quoted = False
+        elif quoted:
+            feats.append("inq")
+        elif text in _OPEN_QUOTES or text == '"':
+            quoted = True
+        if i > 0:
+            feats.extend("-1:g=" + tag for tag in gaz[i - 1])
+            feats.append(f"-1|0={stems[i - 1]}|{stems[i]}")
+        else:
             feats.append("BOS")
+        if i < n - 1:
+            feats.extend("+1:g=" + tag for tag in gaz[i + 1])
+            feats.append(f"0|+1={stems[i]}|{stems[i + 1]}")
         else:
-            feats.append(f"-1|0={cores[i - 1][1]}|{cores[i][1]}")
-        if i == n - 1:
             feats.append("EOS")
-        else:
-            feats.append(f"0|+1={cores[i][1]}|{cores[i + 1][1]}")
         if i > 1:
-            feats.append(f"-2|-1={cores[i - 2][1]}|{cores[i - 1][1]}")
+            feats.append(f"-2|-1={stems[i - 2]}|{stems[i - 1]}")
         feats.append("pos=" + str(min(i, 3)))
         out.append(feats)
     return out

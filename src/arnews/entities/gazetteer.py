@@ -6,19 +6,23 @@ Everything is read lazily from ``arnews/data/entities/`` on first use.
 
 >>> g = StemGazetteer.from_names([("الأمم المتحدة", "ORG"), ("الرباط", "LOC")])
 >>> g.tag(["زار", "امم", "متحده", "في", "رباط"])
-[(), ('B-ORG',), ('I-ORG',), (), ('B-LOC',)]
+[(), ('B-ORG',), ('I-ORG',), (), ('U-LOC',)]
 """
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from arnews._resources import read_text
 from arnews.entities.features import GazetteerTagger, Lexicon, fold
+from arnews.entities.resources import (
+    gazetteer_names,
+    load_clusters,
+    load_gazetteer,
+    load_triggers,
+    trigger_kinds,
+)
 
 __all__ = ["StemGazetteer", "load_lexicon", "name_stems", "resource_files"]
 
@@ -63,7 +67,8 @@ class StemGazetteer(GazetteerTagger):
         return cls(automaton)
 
     def tag(self, stems: Sequence[str]) -> list[tuple[str, ...]]:
-        """For each stem, the ``B-``/``I-`` type tags of the names that cover it."""
+        """For each stem, the tags of the names that cover it: ``U-`` for a one-word name,
+        ``B-``/``I-`` for the first and later words of a longer one."""
         tags: list[list[str]] = [[] for _ in stems]
         if not stems or not len(self._automaton):
             return [() for _ in stems]
@@ -79,6 +84,9 @@ class StemGazetteer(GazetteerTagger):
             if first is None:
                 continue
             for kind in types:
+                if n_words == 1:
+                    tags[first].append("U-" + kind)
+                    continue
                 tags[first].append("B-" + kind)
                 for j in range(first + 1, first + n_words):
                     tags[j].append("I-" + kind)
@@ -88,65 +96,38 @@ class StemGazetteer(GazetteerTagger):
 def resource_files() -> list[str]:
     """The word-list files the features use, relative to ``arnews/data/`` (sorted).
 
-    >>> all(name.startswith("entities/") for name in resource_files())
+    >>> "entities/clusters.tsv.gz" in resource_files()
     True
     """
-    root = resources.files("arnews").joinpath("data", _DIR)
-    names = []
-    for sub in ("gazetteer", "triggers"):
-        folder = root.joinpath(sub)
-        if folder.is_dir():
-            names += [f"{_DIR}/{sub}/{p.name}" for p in folder.iterdir() if p.name.endswith(".txt")]
-    if root.joinpath(_CLUSTERS).is_file():
-        names.append(f"{_DIR}/{_CLUSTERS}")
-    return sorted(names)
-
-
-_CLUSTERS = "clusters.tsv.gz"
-
-
-def _entries(name: str) -> list[str]:
-    """The entries of a one-entry-a-line list (``#`` comments and blank lines skipped)."""
-    return [ln for ln in (x.strip() for x in read_text(name).splitlines()) if ln and ln[0] != "#"]
-
-
-def _read_clusters(name: str) -> dict[str, str]:
-    """``word<TAB>coarse<TAB>middle<TAB>fine`` lines → folded word → ``coarse/middle/fine``."""
-    ref = resources.files("arnews").joinpath("data", name)
-    clusters: dict[str, str] = {}
-    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 4:
-                clusters.setdefault(fold(parts[0]), "/".join(parts[1:4]))
-    return clusters
+    files = [f"{_DIR}/gazetteer/{name}.txt" for name in gazetteer_names()]
+    files += [f"{_DIR}/triggers/{kind}.txt" for kind in trigger_kinds()]
+    return sorted([*files, f"{_DIR}/clusters.tsv.gz"])
 
 
 @cache
 def load_lexicon() -> Lexicon:
     """The shipped gazetteers, trigger words and clusters (read once per process).
 
-    Gazetteer files give their class to the features (``gazetteer/per_first.txt`` →
-    ``PER_FIRST``); one-word trigger entries are looked up per token (class ``per_title``…)
-    and multi-word ones are matched with the names (class ``T_PER_TITLE``…).
+    Each gazetteer gives its class to the features (``per_first`` → ``PER_FIRST``);
+    one-word trigger entries are looked up per token (class ``per_title``…) and
+    multi-word ones are matched like names (class ``T_PER_TITLE``…).
+
+    >>> lex = load_lexicon()
+    >>> lex.triggers[fold("الرئيس")]
+    'per_title'
     """
     names: list[tuple[str, str]] = []
+    for name in gazetteer_names():
+        names.extend((entry, name.upper()) for entry in load_gazetteer(name))
     triggers: dict[str, str] = {}
+    for kind in trigger_kinds():
+        for entry in sorted(load_triggers(kind)):
+            if " " in entry:
+                names.append((entry, "T_" + kind.upper()))
+            else:
+                triggers.setdefault(fold(entry), kind)
     clusters: dict[str, str] = {}
-    for name in resource_files():
-        stem = name.rsplit("/", 1)[-1].split(".", 1)[0]
-        if name.endswith(_CLUSTERS):
-            clusters = _read_clusters(name)
-        elif "/triggers/" in name:
-            kind = stem.removesuffix("s")
-            for entry in _entries(name):
-                if " " in entry:
-                    names.append((entry, "T_" + kind.upper()))
-                else:
-                    triggers.setdefault(fold(entry), kind)
-        else:
-            names.extend((entry, stem.upper()) for entry in _entries(name))
-    gazetteer = StemGazetteer.from_names(names) if names else None
+    for word, ids in load_clusters().items():
+        clusters.setdefault(fold(word), ids)
+    gazetteer = StemGazetteer.from_names(sorted(names)) if names else None
     return Lexicon(clusters=clusters, triggers=triggers, gazetteer=gazetteer)
