@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from importlib import resources
+from importlib import resources as _package_files
 from typing import Final
 
 from arnews._validation import ensure_text
@@ -96,7 +96,7 @@ def _crf_model(path: str | None) -> _tagger.CrfModel:
 @cache
 def _load_crf(path: str | None) -> _tagger.CrfModel:
     if path is None:
-        ref = resources.files("arnews").joinpath("data", "entities", MODEL_FILE)
-        with resources.as_file(ref) as real:
+        ref = _package_files.files("arnews").joinpath("data", "entities", MODEL_FILE)
+        with _package_files.as_file(ref) as real:
             path = str(real)
     return _tagger.CrfModel(path, load_lexicon())

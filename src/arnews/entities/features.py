@@ -130,13 +130,22 @@ _CLOSE_QUOTES: Final = frozenset("»”›")
 _OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
 
 
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates replaced, so that CRFsuite can encode it as UTF-8.
+
+    >>> _encodable("a" + chr(0xD800) + "b")
+    'a?b'
+    """
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _describe(tok: Token, lex: Lexicon) -> _Word:
     """Build the cached description of a token's word form."""
-    word = fold(tok.text)
+    word = _encodable(fold(tok.text))
     is_word = tok.kind == "word"
-    stem = (fold(tok.stem) if is_word else word) or word
+    stem = (_encodable(fold(tok.stem)) if is_word else word) or word
     shape = word_shape(tok.text) if is_word else tok.kind
-    base = fold(tok.base) if is_word else word
+    base = _encodable(fold(tok.base)) if is_word else word
     cluster = lex.clusters.get(base, "") or lex.clusters.get(stem, "")
     trigger = lex.triggers.get(base, "") or lex.triggers.get(stem, "")
     levels = _cluster_levels(cluster) if cluster else []
