@@ -47,6 +47,9 @@ def _load(name: str) -> ModuleType:
 
 samples = _load("samples")
 TEXTS: list[str] = samples.news_texts()
+ENCODABLE = [t for t in TEXTS if not any("\ud800" <= c <= "\udfff" for c in t)]
+"""The texts without lone surrogates: what stages are called on here (the battery in
+``test_reliability.py`` holds each stage to surrogates; this file is about threads)."""
 
 
 def dump(article: arnews.Article) -> bytes:
@@ -123,12 +126,12 @@ def test_stages_from_eight_threads_equal_sequential_calls() -> None:
         arnews.strip_boilerplate,
         arnews.extract_entities,
     )
-    sequential = [[repr(stage(t)) for t in TEXTS] for stage in stages]
+    sequential = [[repr(stage(t)) for t in ENCODABLE] for stage in stages]
     barrier = threading.Barrier(8)
 
     def run(index: int) -> list[list[str]]:
         barrier.wait()
-        return [[repr(stage(t)) for t in TEXTS] for stage in stages]
+        return [[repr(stage(t)) for t in ENCODABLE] for stage in stages]
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         for result in pool.map(run, range(8)):

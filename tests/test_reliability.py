@@ -145,9 +145,9 @@ def battery_text(name: str) -> str:
 
 @cache
 def huge_html() -> str:
-    """A page of about 3 MB (ten times a heavy news page): navigation, a long body, a footer."""
+    """A page of about 2 MB (ten times a heavy news page): navigation, a long body, a footer."""
     size = len(f"<p>{PARAGRAPH} 1234567</p>\n".encode())
-    paragraphs = "".join(f"<p>{PARAGRAPH} {i}</p>\n" for i in range(3 * MB // size + 1))
+    paragraphs = "".join(f"<p>{PARAGRAPH} {i}</p>\n" for i in range(2 * MB // size + 1))
     return (
         "<!DOCTYPE html><html lang='ar' dir='rtl'><head><meta charset='utf-8'>"
         "<title>خبر طويل جدا</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
