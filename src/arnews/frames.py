@@ -84,6 +84,9 @@ def to_frame(articles: Iterable[Article]) -> pd.DataFrame:
     frame["published"] = pd.to_datetime(frame["published"])
     for column in ("n_sentences", "n_entities", "n_removed"):
         frame[column] = frame[column].astype("int64")
+    for column in ("title", "source", "text", "error"):  # the same dtype in every partition
+        values = frame[column].astype(object)
+        frame[column] = values.where(values.notna(), None)
     return frame
 
 
