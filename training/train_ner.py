@@ -82,9 +82,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Train with the given settings; write the model (and the manifest for the default out)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=MODEL)
-    ap.add_argument("--c1", type=float, default=0.01)
-    ap.add_argument("--c2", type=float, default=0.05)
-    ap.add_argument("--iterations", type=int, default=250)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "ap", "pa", "l2sgd"])
     ap.add_argument("--minfreq", type=float, default=1.0)
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR (hurt dev F1: off)")
