@@ -48,8 +48,10 @@ def extract_entities(
     proclitic (و ف ب ل ك), people are the name without the title, and ``canonical`` is
     the normalized name with an article swallowed by لـ restored.
 
-    >>> [(e.label, e.text) for e in extract_entities("قال الرئيس عبد المجيد تبون في الجزائر.")]
-    [('PER', 'عبد المجيد تبون'), ('LOC', 'الجزائر')]
+    >>> for e in extract_entities("قال الرئيس عبد المجيد تبون في الجزائر."):
+    ...     print(e.label, e.text, e.start, e.end)
+    PER عبد المجيد تبون 11 26
+    LOC الجزائر 30 37
     >>> extract_entities(None)
     Traceback (most recent call last):
     TypeError: text must be str, not NoneType
