@@ -235,7 +235,7 @@ SLOW_STAGES = "strip_boilerplate_html,extract_entities,process"
 @pytest.fixture(scope="module")
 def cpu_times() -> dict[str, list[float]]:
     fast = _run(TIMES, "12000", FAST_STAGES)
-    slow = _run(TIMES, "4000", SLOW_STAGES)
+    slow = _run(TIMES, "3000", SLOW_STAGES)
     return {**fast, **slow}
 
 
