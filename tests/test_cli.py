@@ -308,3 +308,16 @@ def test_json_lines_survive_any_line_splitter(
     assert code == 0
     assert len(out.splitlines()) == 1
     assert json.loads(out)["text"] == "أ\u2028ب\x85ج\u2029د\x1ch."
+
+
+def test_lone_surrogates_are_written_as_escapes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = b'{"id": 1, "text": "\\ud800 \\u0627\\u0644\\u0631\\u0628\\u0627\\u0637."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(["process", "-", "--format", "jsonl"], capsys)
+    assert code == 0
+    out.encode("utf-8")  # the output stream can take it
+    record = json.loads(out)
+    assert record["text"] == "\ud800 الرباط."
+    assert record["entities"][0]["text"] == "الرباط"

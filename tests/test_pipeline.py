@@ -146,6 +146,15 @@ def test_process_passes_options_to_the_stages(monkeypatch: pytest.MonkeyPatch) -
     assert seen == {"html": True, "config": config, "backend": "camel", "model": "m"}
 
 
+@pytest.mark.usefixtures("fakes")
+def test_overlapping_entities_keep_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    def overlapping(t: str, **_: Any) -> list[Entity]:
+        return [Entity("﷽", "MISC", 0, 1, 0.9, "الله"), Entity("﷽", "PER", 0, 1, 0.8, "الرحيم")]
+
+    monkeypatch.setattr("arnews.entities.extract_entities", overlapping)
+    assert [e.label for e in process("﷽").entities] == ["MISC"]
+
+
 def test_process_refuses_non_text() -> None:
     with pytest.raises(TypeError, match="text must be str, not bytes"):
         process(b"abc")  # type: ignore[arg-type]

@@ -29,11 +29,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, get_args
@@ -41,7 +43,7 @@ from typing import IO, Any, Final, get_args
 from arnews.pipeline import ERROR_POLICIES, Document, ErrorPolicy, process_many
 from arnews.types import Article
 
-__all__ = ["InputError", "iter_documents", "main", "output_record"]
+__all__ = ["InputError", "iter_documents", "main", "output_record", "printable", "to_json"]
 
 SUFFIXES: Final = {
     ".txt": "txt",
@@ -433,6 +435,7 @@ def _run_normalize(args: argparse.Namespace, out: IO[str], report: Report) -> No
         if args.format == "jsonl":
             _write_json_line(out, {**document.metadata, "text": text})
         else:
+            text = printable(text)
             out.write(text if text.endswith("\n") or not text else text + "\n")
 
 
@@ -449,7 +452,7 @@ def _run_sentences(args: argparse.Namespace, out: IO[str], report: Report) -> No
         if not first:
             out.write("\n")
         first = False
-        out.writelines(s.text + "\n" for s in sentences)
+        out.writelines(printable(s.text) + "\n" for s in sentences)
 
 
 def _run_entities(args: argparse.Namespace, out: IO[str], report: Report) -> None:
@@ -486,7 +489,25 @@ def to_json(record: object) -> str:
     >>> print(to_json({"text": "أ" + chr(0x2028) + "ب"}))
     {"text": "أ\\u2028ب"}
     """
-    return json.dumps(record, ensure_ascii=False, default=str).translate(_LINE_BREAKS)
+    return printable(json.dumps(record, ensure_ascii=False, default=str).translate(_LINE_BREAKS))
+
+
+def printable(text: str) -> str:
+    r"""Text for a UTF-8 stream: a lone surrogate (UTF-8 cannot hold it) becomes ``\udXXX``.
+
+    In JSON that is the standard escape, so the record reads back unchanged.
+
+    >>> print(printable("أ" + chr(0xD800)))
+    أ\ud800
+    """
+    if not _surrogates().search(text):
+        return text
+    return _surrogates().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@cache
+def _surrogates() -> re.Pattern[str]:
+    return re.compile("[\ud800-\udfff]")
 
 
 def _write_json_line(out: IO[str], record: dict[str, Any]) -> None:
@@ -494,7 +515,7 @@ def _write_json_line(out: IO[str], record: dict[str, Any]) -> None:
 
 
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else printable(str(value))
     return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
@@ -592,7 +613,7 @@ class _Pretty(_Writer):
         if self.count:
             self.out.write("\n")
         self.count += 1
-        self.out.write(format_pretty(article) + "\n")
+        self.out.write(printable(format_pretty(article)) + "\n")
 
 
 _WRITERS: Final[dict[str, Callable[[IO[str]], _Writer]]] = {

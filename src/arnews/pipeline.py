@@ -187,16 +187,32 @@ def _find_entities(
             continue
         last = bisect_right(starts, entity.end - 1) - 1
         redo.update(range(max(index, 0), max(last, index, 0) + 1))
-    if not redo:
-        return tuple(kept)
-    kept = [e for e in kept if bisect_right(starts, e.start) - 1 not in redo]
-    for index in sorted(redo):
-        sentence = sentences[index]
-        safe = _surrogates().sub("\ufffd", sentence.text)
-        for e in extract_entities(safe, backend=backend, model=model):
-            start, end = e.start + sentence.start, e.end + sentence.start
-            kept.append(replace(e, text=body[start:end], start=start, end=end))
-    kept.sort(key=lambda e: (e.start, e.end))
+    if redo:
+        kept = [e for e in kept if bisect_right(starts, e.start) - 1 not in redo]
+        for index in sorted(redo):
+            sentence = sentences[index]
+            safe = _surrogates().sub("\ufffd", sentence.text)
+            for e in extract_entities(safe, backend=backend, model=model):
+                start, end = e.start + sentence.start, e.end + sentence.start
+                kept.append(replace(e, text=body[start:end], start=start, end=end))
+        kept.sort(key=lambda e: (e.start, e.end))
+    return _without_overlaps(kept)
+
+
+def _without_overlaps(entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Entities in text order, each starting where or after the previous one ends.
+
+    (One character can stand for several words, e.g. the ligature ﷽; the first name
+    found on it is kept.)
+
+    >>> a = Entity("﷽", "MISC", 0, 1, 0.9, "الله")
+    >>> [e.label for e in _without_overlaps([a, replace(a, label="PER")])]
+    ['MISC']
+    """
+    kept: list[Entity] = []
+    for entity in entities:
+        if not kept or entity.start >= kept[-1].end:
+            kept.append(entity)
     return tuple(kept)
 
 
