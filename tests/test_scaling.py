@@ -296,3 +296,28 @@ def test_memory_grows_linearly_with_the_input(memory: dict[str, Any]) -> None:
     assert large_peak / small_peak <= allowed, (
         f"tracemalloc peak {small_peak / 1e6:.0f} MB -> {large_peak / 1e6:.0f} MB"
     )
+
+
+def print_figures() -> None:
+    """Print the measured figures (``python tests/test_scaling.py``), for the docs."""
+    counts = _run(COUNTS, "4000")
+    print("call-count ratio per doubling:")
+    for case, (small, large) in counts.items():
+        print(f"  {case}: {large / small:.3f}")
+    times = {**_run(TIMES, "12000", FAST_STAGES), **_run(TIMES, "3000", SLOW_STAGES)}
+    worst = sorted(((b / max(a, 0.002), case) for case, (a, b) in times.items()), reverse=True)
+    print("largest CPU-time ratios for 8x the input:")
+    for ratio, case in worst[:8]:
+        print(f"  {case}: {ratio:.1f}")
+    figures = _run(MEMORY)
+    small_size, small_peak, large_size, large_peak = figures["growth"]
+    size, grown = figures["ten"]
+    print(f"tracemalloc peak: {small_peak / 1e6:.0f} MB for {small_size / 1e6:.2f} MB, ", end="")
+    print(f"{large_peak / 1e6:.0f} MB for {large_size / 1e6:.2f} MB")
+    print(
+        f"10 MB: peak RSS +{grown / 1e6:.0f} MB for {size / 1e6:.1f} MB ({grown / size:.0f}/byte)"
+    )
+
+
+if __name__ == "__main__":
+    print_figures()
