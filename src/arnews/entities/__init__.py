@@ -82,10 +82,12 @@ def extract_with_crf(text: str, crf: _tagger.CrfModel) -> list[Entity]:
         [t.score for t in tagged],
     )
     entities: list[Entity] = []
+    last_end = 0
     for e in found:
         start, end = norm.original_span(e.start, e.end)
-        if end <= start:
+        if end <= start or start < last_end:  # one expanded ligature can hold two names
             continue
+        last_end = end
         entities.append(Entity(text[start:end], e.label, start, end, e.score, e.canonical))
     return entities
 
