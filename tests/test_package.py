@@ -18,9 +18,7 @@ def _run_python(code: str) -> str:
 
 
 def test_import_pulls_in_no_heavy_module() -> None:
-    out = _run_python(
-        "import json, sys, arnews; print(json.dumps(sorted(sys.modules)))"
-    )
+    out = _run_python("import json, sys, arnews; print(json.dumps(sorted(sys.modules)))")
     loaded = set(json.loads(out))
     assert not [m for m in HEAVY if m in loaded]
 
