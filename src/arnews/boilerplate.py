@@ -757,6 +757,8 @@ def strip_boilerplate(
     Cleaned(text='', kept=(), removed=(), title=None, published=None, source=None)
     """
     text = ensure_text(text)
+    if config is not None and not isinstance(config, BoilerplateConfig):
+        raise TypeError(f"config must be a BoilerplateConfig, not {type(config).__name__}")
     cfg = config or BoilerplateConfig()
     if keep is not None:
         if isinstance(keep, str):
