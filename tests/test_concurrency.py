@@ -14,7 +14,6 @@ Fresh-process checks run a script in a subprocess so that nothing is loaded yet.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import subprocess
@@ -23,7 +22,6 @@ import textwrap
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -33,19 +31,8 @@ import arnews
 HERE = Path(__file__).resolve().parent
 
 
-def _load(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+import samples  # noqa: E402  (tests/ is on pytest's pythonpath)
 
-
-samples = _load("samples")
 TEXTS: list[str] = samples.news_texts()
 ENCODABLE = [t for t in TEXTS if not any("\ud800" <= c <= "\udfff" for c in t)]
 """The texts without lone surrogates: what stages are called on here (the battery in

@@ -11,7 +11,6 @@ its contract (``tests/contracts.py``). Anything that is not a ``str`` is refused
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
 import subprocess
@@ -19,30 +18,15 @@ import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import arnews
+import contracts
+import samples
 from arnews.boilerplate import html_to_text
 from arnews.cli import main
-
-
-def _load(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-contracts = _load("contracts")
-samples = _load("samples")
 
 MB = 1_000_000
 

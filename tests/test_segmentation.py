@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -33,17 +31,8 @@ DEV_PLAIN_F1_FLOOR = 0.99
 is allowed."""
 
 
-def _load_cases_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("sentence_cases", HERE / "sentence_cases.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["sentence_cases"] = module
-    spec.loader.exec_module(module)
-    return module
+import sentence_cases as cases_module  # noqa: E402  (tests/ is on pytest's pythonpath)
 
-
-cases_module = _load_cases_module()
 GOLDEN_CASES = cases_module.read_cases(GOLDEN)
 DEV_CASES = cases_module.read_cases(DEV)
 HELDOUT_CASES = cases_module.read_cases(HELDOUT)
