@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ner_data import Unit, read_conll, split_anercorp  # noqa: E402
 
-from arnews.entities.spans import split_label  # noqa: E402
+from arnews.entities.spans import bio_spans as token_spans  # noqa: E402
 from arnews.types import Entity  # noqa: E402
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -83,18 +83,7 @@ def bio_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     >>> sorted(bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"]))
     [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC')]
     """
-    spans = set()
-    start, kind = -1, ""
-    for i, tag in enumerate(tags):
-        prefix, k = split_label(tag)
-        if start >= 0 and (prefix != "I" or k != kind):
-            spans.add((start, i, kind))
-            start = -1
-        if k is not None and start < 0:
-            start, kind = i, k
-    if start >= 0:
-        spans.add((start, len(tags), kind))
-    return spans
+    return set(token_spans(tags))
 
 
 def project(unit: Unit, entities: Iterable[Entity]) -> list[str]:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from arnews.entities.features import fold
-from arnews.entities.spans import split_label
+from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 
 __all__ = ["harmonize_labels"]
@@ -33,24 +33,9 @@ def _key(tagged: TaggedToken) -> str:
     return fold(tok.stem if tok.kind == "word" and tok.stem else tok.text)
 
 
-def _spans(tagged: Sequence[TaggedToken]) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for i, t in enumerate(tagged):  # same reading as spans.decode_entities
-        prefix, k = split_label(t.label)
-        if start >= 0 and (prefix != "I" or k != kind):
-            spans.append((start, i, kind))
-            start = -1
-        if k is not None and start < 0:
-            start, kind = i, k
-    if start >= 0:
-        spans.append((start, len(tagged), kind))
-    return spans
-
-
 def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
     """Make the labels of one document consistent (see the module docstring)."""
-    spans = _spans(tagged)
+    spans = bio_spans([t.label for t in tagged])
     if not spans:
         return list(tagged)
     keys = [_key(t) for t in tagged]
@@ -60,8 +45,8 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
     names = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     # Parts of full person names (first and last word) stand for the person.
     parts: dict[tuple[str, ...], str] = {}
-    for name, kind in names.items():
-        if kind == "PER" and len(name) > 1:
+    for name, label in names.items():
+        if label == "PER" and len(name) > 1:
             for part in (name[:1], name[-1:]):
                 if len(part[0]) >= _MIN_PART and part not in names:
                     parts.setdefault(part, "PER")

@@ -29,7 +29,7 @@ from typing import Final
 
 from arnews.types import Entity, EntityLabel, Token
 
-__all__ = ["canonical_form", "canonical_label", "decode_entities", "split_label"]
+__all__ = ["bio_spans", "canonical_form", "canonical_label", "decode_entities", "split_label"]
 
 _LABELS: Final[dict[str, EntityLabel]] = {
     "PER": "PER",
@@ -143,19 +143,33 @@ def decode_entities(
             "tokens, labels and scores must have the same length "
             f"({len(tokens)}, {len(labels)}, {len(scores)})"
         )
-    entities: list[Entity] = []
+    return [
+        _make_entity(text, tokens, scores, first, stop, label)
+        for first, stop, label in bio_spans(labels)
+    ]
+
+
+def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, EntityLabel]]:
+    """Read BIO labels as ``(first, stop, type)`` token ranges, CoNLL style.
+
+    An ``I-`` label that does not continue an entity of the same type starts a new one.
+
+    >>> bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"])
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC')]
+    """
+    spans: list[tuple[int, int, EntityLabel]] = []
     current: EntityLabel | None = None
     first = 0
     for i, label in enumerate(labels):
         prefix, kind = split_label(label)
         if current is not None and (prefix != "I" or kind != current):
-            entities.append(_make_entity(text, tokens, scores, first, i, current))
+            spans.append((first, i, current))
             current = None
         if kind is not None and current is None:
             current, first = kind, i
     if current is not None:
-        entities.append(_make_entity(text, tokens, scores, first, len(labels), current))
-    return entities
+        spans.append((first, len(labels), current))
+    return spans
 
 
 def _make_entity(
