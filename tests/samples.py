@@ -1,4 +1,4 @@
-"""Sample articles written for the reliability tests (not taken from any corpus).
+"""Sample articles written for the tests, and a reader for real articles from the ANT corpus.
 
 >>> len(news_texts()) >= 12
 True
@@ -6,7 +6,18 @@ True
 
 from __future__ import annotations
 
-__all__ = ["ARTICLE", "PARAGRAPH", "news_texts"]
+import gzip
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+__all__ = ["ANT", "ARTICLE", "PARAGRAPH", "ant_articles", "news_texts"]
+
+ANT = Path(__file__).resolve().parents[2] / "shared/data/raw/ant-multisource-2018.jsonl.gz"
+"""Real 2018 news (../shared; for tests and evaluation only, see its data/README.md)."""
 
 ARTICLE = """\
 الرباط - (وكالات)
@@ -56,3 +67,26 @@ def news_texts() -> list[str]:
         "أ.د. محمد علي، م. سارة حسن، ص.ب 123، ق.م 500... ثم «انتهى».",
     ]
     return texts
+
+
+def ant_articles(count: int, *, max_chars: int, every: int = 1) -> list[tuple[str, dict[str, Any]]]:
+    """``(text, {"id", "outlet"})`` of the first ``count`` ANT articles of at most
+    ``max_chars`` characters, taking every ``every``-th record (to spread over outlets).
+
+    A missing corpus fails under CI and skips elsewhere.
+    """
+    if not ANT.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{ANT} is missing in CI")
+        pytest.skip("ANT corpus not available")
+    found: list[tuple[str, dict[str, Any]]] = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f):
+            if number % every:
+                continue
+            record = json.loads(line)
+            if len(record["text"]) <= max_chars:
+                found.append((record["text"], {"id": record["id"], "outlet": record["source"]}))
+            if len(found) == count:
+                break
+    return found

@@ -7,8 +7,6 @@ what ``process_many`` gives in this process.
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 import os
 from collections.abc import Iterator
@@ -18,32 +16,18 @@ from typing import Any
 import pandas as pd
 import pytest
 
+import samples
 from arnews.dask import process_bag, process_dataframe
 from arnews.frames import process_frame
 from arnews.pipeline import process_many
 
 ROOT = Path(__file__).resolve().parents[1]
-ANT = ROOT.parent / "shared" / "data" / "raw" / "ant-multisource-2018.jsonl.gz"
 COUNT = 200
 
 
 @pytest.fixture(scope="module")
 def items() -> list[tuple[str, dict[str, Any]]]:
-    if not ANT.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{ANT} is missing in CI")
-        pytest.skip("ANT corpus not available")
-    found: list[tuple[str, dict[str, Any]]] = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        for number, line in enumerate(f):
-            if number % 120:  # spread over the five outlets and their sections
-                continue
-            record = json.loads(line)
-            if len(record["text"]) <= 2500:
-                found.append((record["text"], {"id": record["id"], "outlet": record["source"]}))
-            if len(found) == COUNT:
-                break
-    return found
+    return samples.ant_articles(COUNT, max_chars=2500, every=120)
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,7 @@ end on the bundled example and on real news articles.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
-import os
 import re
 from collections.abc import Iterator
 from itertools import islice
@@ -20,6 +18,7 @@ from typing import Any
 import pytest
 
 import arnews
+import samples
 from arnews.pipeline import (
     Document,
     error_article,
@@ -33,7 +32,6 @@ from arnews.types import Article, Cleaned, Entity, Removed, Sentence, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "rabat-water-summit.txt"
-ANT = ROOT.parent / "shared" / "data" / "raw" / "ant-multisource-2018.jsonl.gz"
 
 # --------------------------------------------------------------------------- fakes
 
@@ -354,19 +352,7 @@ def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None
 
 def real_articles(count: int, max_chars: int = 3000) -> list[tuple[str, dict[str, Any]]]:
     """The first ``count`` ANT articles (tests only; see shared/data/README.md)."""
-    if not ANT.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{ANT} is missing in CI")
-        pytest.skip("ANT corpus not available")
-    found: list[tuple[str, dict[str, Any]]] = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if len(record["text"]) <= max_chars:
-                found.append((record["text"], {"id": record["id"]}))
-            if len(found) == count:
-                break
-    return found
+    return samples.ant_articles(count, max_chars=max_chars)
 
 
 @pytest.fixture(scope="module")
