@@ -29,6 +29,7 @@ from arnews import (
     normalize_with_map,
     strip_boilerplate,
 )
+from arnews.chars import VARIATION_SELECTORS
 
 __all__ = [
     "LABELS",
@@ -125,8 +126,13 @@ def check_normalized(text: str, n: Normalized) -> None:
 
 
 def skippable_by_tokenizer(char: str) -> bool:
-    """Whitespace and invisible characters (format, control) may fall between tokens."""
-    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+    """Whitespace, invisible characters (format, control) and variation selectors may fall
+    between tokens (a selector with no character before it selects nothing)."""
+    return (
+        char.isspace()
+        or char in VARIATION_SELECTORS
+        or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+    )
 
 
 def check_tokens(text: str, tokens: Sequence[Token]) -> None:

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews
+from arnews.chars import fold
 from arnews.entities.document import harmonize_labels
-from arnews.entities.features import Lexicon, fold, sentence_features
+from arnews.entities.features import Lexicon, sentence_features
 from arnews.entities.gazetteer import StemGazetteer, load_lexicon
 from arnews.entities.spans import decode_entities
 from arnews.entities.tagger import TaggedToken, sentence_chunks

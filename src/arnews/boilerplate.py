@@ -36,6 +36,7 @@ from typing import Any
 
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
+from arnews.chars import INVISIBLE, fold
 from arnews.dates import find_dates, weekday_names
 from arnews.types import Cleaned, Removed, Span
 
@@ -92,13 +93,10 @@ _TIME_AGO = _lazy(r"^(?:منذ|il y a)\s\S+(?:\s\S+)?$|^\S+(?:\s\S+)?\sago$")
 _CITY_AGENCY = _lazy(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s*\(\s*[^()]{1,25}\)$")
 _DATELINE = _lazy(r"^[^\W\d_]{2,}\S*(?:\s+\S+){0,2}\s*[-–—_]\s*(?:\S+(?:\s+\S+){0,5})?$")
 _PARENTHESIZED = _lazy(r"^\(\s*[^()]{1,40}\s*\)$")
-_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\xad\u061c"
-_VISIBLE = _lazy(f"[^\\s{_INVISIBLE}]")
-_DROPPED = _lazy(f"[\u064b-\u065f\u0670\u0640{_INVISIBLE}]+")  # harakat, tatweel, marks
-_ALEFS = _lazy("[أإآٱ]")
+_VISIBLE = _lazy(f"[^\\s{INVISIBLE}]")
 _COUNT = _lazy(r"\d[\d.,]*[kmKM]\b")  # "1.2K مشاركة"
 _YEAR = _lazy(r"\d{4}")  # every date form has a four-digit year
-_REPLACED = (("ى", "ي"), ("ة", "ه"), ("’", "'"), ("‘", "'"), ("ʼ", "'"))
+_APOSTROPHES = str.maketrans("’‘ʼ", "'''")
 
 
 @dataclass(frozen=True)
@@ -171,10 +169,7 @@ def _fold(text: str) -> str:
     >>> _fold("اقرأ أيضاً")
     'اقرا ايضا'
     """
-    text = _ALEFS().sub("ا", _DROPPED().sub("", text))
-    for old, new in _REPLACED:
-        text = text.replace(old, new)
-    return _SPACES().sub(" ", text.casefold()).strip()
+    return _SPACES().sub(" ", fold(text).translate(_APOSTROPHES).casefold()).strip()
 
 
 @cache

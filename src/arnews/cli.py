@@ -29,17 +29,16 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import re
 import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, get_args
 
+from arnews.chars import has_surrogates, surrogates
 from arnews.pipeline import ERROR_POLICIES, Document, ErrorPolicy, process_many
 from arnews.types import Article
 
@@ -500,14 +499,9 @@ def printable(text: str) -> str:
     >>> print(printable("أ" + chr(0xD800)))
     أ\ud800
     """
-    if not _surrogates().search(text):
+    if not has_surrogates(text):
         return text
-    return _surrogates().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-@cache
-def _surrogates() -> re.Pattern[str]:
-    return re.compile("[\ud800-\udfff]")
+    return surrogates().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _write_json_line(out: IO[str], record: dict[str, Any]) -> None:

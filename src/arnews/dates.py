@@ -29,6 +29,7 @@ from typing import Literal
 
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
+from arnews.chars import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, fold
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "weekday_names"]
 
@@ -41,7 +42,7 @@ def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
 Calendar = Literal["gregorian", "hijri"]
 
 _MONTHS_FILE = "boilerplate/months.txt"
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGITS = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
 _YEAR = _lazy(r"\d{4}")
 _GREGORIAN_YEARS = range(1900, 2101)
 _HIJRI_YEARS = range(1343, 1501)  # what hijridate converts
@@ -84,9 +85,7 @@ def _sections() -> dict[str, tuple[tuple[int, str], ...]]:
 
 def _fold(name: str) -> str:
     """The key under which a month name is looked up (alef/ya/ta marbuta, case, spaces)."""
-    name = re.sub(r"[أإآ]", "ا", name.casefold())
-    name = re.sub(r"\s+", " ", name.replace("ى", "ي").replace("ة", "ه"))
-    return name.rstrip(".")
+    return " ".join(fold(name).split()).rstrip(".")
 
 
 @cache

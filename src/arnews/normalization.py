@@ -69,6 +69,15 @@ from functools import cache
 from typing import Any, Literal
 
 from arnews._validation import ensure_text
+from arnews.chars import (
+    ALEFS,
+    ARABIC_INDIC_DIGITS,
+    DIACRITICS,
+    INVISIBLE,
+    PERSIAN_DIGITS,
+    TATWEEL,
+    ranges_text,
+)
 
 __all__ = ["DigitsMode", "NormalizeConfig", "Normalized", "normalize", "normalize_with_map"]
 
@@ -265,32 +274,12 @@ def _resolve(
 # The rules are our own tables rather than calls into camel-tools or pyarabic: importing
 # camel_tools.utils costs ~400 ms, its normalize_unicode runs NFKC over the whole text and
 # CharMapper('arclean') deletes every character it does not know (€, emoji); pyarabic's
-# helpers each handle one rule (and normalize_alef is wrong for us, see _ALEFS).
+# helpers each handle one rule (and normalize_alef is wrong for us, see ALEFS).
 #
-# Removed by strip_diacritics. Camel-tools' AR_DIAC_CHARSET and pyarabic's TASHKEEL hold only
-# U+064B-U+0652 and U+0670, which leaves Quranic marks and the rarer vowel signs behind.
-_DIACRITIC_RANGES = (
-    (0x0610, 0x061A),
-    (0x064B, 0x065F),
-    (0x0670, 0x0670),
-    (0x06D6, 0x06DD),
-    (0x06DF, 0x06E8),  # U+06DE (rub el hizb) is a symbol, not a mark: kept
-    (0x06EA, 0x06ED),  # U+06E9 (place of sajdah) likewise
-    (0x08CA, 0x08E1),
-    (0x08E3, 0x08FF),
-)
+# Diacritics, tatweel, invisible controls, alef forms and digits: arnews.chars. Camel-tools'
+# AR_DIAC_CHARSET and pyarabic's TASHKEEL hold only U+064B-U+0652 and U+0670, which leaves
+# Quranic marks and the rarer vowel signs behind.
 _HAMZA_MADDA_MARKS = "\u0653\u0654\u0655"
-_TATWEEL = "\u0640"
-_INVISIBLE_RANGES = (
-    (0x00AD, 0x00AD),
-    (0x061C, 0x061C),
-    (0x180E, 0x180E),
-    (0x200B, 0x200F),
-    (0x202A, 0x202E),
-    (0x2060, 0x2064),
-    (0x2066, 0x206F),
-    (0xFEFF, 0xFEFF),
-)
 _PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 # Phrase ligatures NFKC does not decompose, and the rial sign, which NFKC spells with a
 # Persian yeh (camel-tools' normalize_unicode makes the same two fixes for U+FDFC/U+FDFD).
@@ -313,20 +302,13 @@ _PERSIAN = {
     "\u06c3": "\u0629",  # ۃ teh marbuta goal -> ة
 }
 # pyarabic's normalize_alef would also turn ى into ا (على -> علا): we map alefs only.
-_ALEFS = "\u0623\u0625\u0622\u0671\u0672\u0673"
 _SPACES = "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028"
-_ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-
-
-def _chars(ranges: Iterable[tuple[int, int]]) -> list[str]:
-    return [chr(cp) for first, last in ranges for cp in range(first, last + 1)]
 
 
 def _is_mark_source(char: str) -> bool:
     """True for a removed character that belongs to the letter before it."""
-    return char == _TATWEEL or unicodedata.category(char) in ("Mn", "Me") or char in "ۥۦ"
+    return char == TATWEEL or unicodedata.category(char) in ("Mn", "Me") or char in "ۥۦ"
 
 
 def _is_space_source(char: str) -> bool:
@@ -347,7 +329,7 @@ def _controls() -> dict[str, str]:
 def _presentation_forms() -> dict[str, str]:
     """NFKC of each presentation form that has one, restricted to those two blocks."""
     out = {}
-    for char in _chars(_PRESENTATION_RANGES):
+    for char in ranges_text(_PRESENTATION_RANGES):
         folded = _PHRASE_LIGATURES.get(char) or unicodedata.normalize("NFKC", char)
         if folded == char:
             continue
@@ -412,25 +394,25 @@ def _char_map(config: NormalizeConfig) -> dict[str, str]:
     if config.fold_persian:
         rules.update(_PERSIAN)
     if config.unify_alef:
-        rules.update(dict.fromkeys(_ALEFS, "\u0627"))
+        rules.update(dict.fromkeys(ALEFS, "\u0627"))
     if config.unify_alef_maksura:
         rules["\u0649"] = "\u064a"
     if config.unify_teh_marbuta:
         rules["\u0629"] = "\u0647"
     if config.digits == "ascii":
-        rules.update(zip(_ARABIC_INDIC_DIGITS, "0123456789", strict=True))
-        rules.update(zip(_PERSIAN_DIGITS, "0123456789", strict=True))
+        rules.update(zip(ARABIC_INDIC_DIGITS, "0123456789", strict=True))
+        rules.update(zip(PERSIAN_DIGITS, "0123456789", strict=True))
         rules.update({"\u066b": ".", "\u066c": ",", "\u066a": "%"})
     elif config.digits == "arabic":
-        rules.update(zip(_PERSIAN_DIGITS, _ARABIC_INDIC_DIGITS, strict=True))
+        rules.update(zip(PERSIAN_DIGITS, ARABIC_INDIC_DIGITS, strict=True))
     if config.ascii_punctuation:
         rules.update({"\u060c": ",", "\u061b": ";", "\u061f": "?"})
     if config.strip_diacritics:
-        rules.update(dict.fromkeys(_chars(_DIACRITIC_RANGES), ""))
+        rules.update(dict.fromkeys(DIACRITICS, ""))
     if config.strip_tatweel:
-        rules[_TATWEEL] = ""
+        rules[TATWEEL] = ""
     if config.remove_invisible:
-        rules.update(dict.fromkeys(_chars(_INVISIBLE_RANGES), ""))
+        rules.update(dict.fromkeys(INVISIBLE, ""))
     return rules
 
 
@@ -483,7 +465,7 @@ def _tables(config: NormalizeConfig) -> _Tables:
         # go anyway) so that stripping it does not lose the hamza: ا + U+0654 -> أ.
         candidates = [chr(cp) for cp in range(0x0600, 0x0700)]
         if config.fold_presentation_forms:
-            candidates += _chars(_PRESENTATION_RANGES)
+            candidates += list(ranges_text(_PRESENTATION_RANGES))
         for base in candidates:
             for mark in _HAMZA_MADDA_MARKS:
                 if base >= "\ufb50":
@@ -492,7 +474,7 @@ def _tables(config: NormalizeConfig) -> _Tables:
                     merged = unicodedata.normalize("NFC", base + mark)
                 if mark not in merged:
                     composed[base + mark] = _close(rules, merged)
-        others = [c for c in _chars(_DIACRITIC_RANGES) if c not in _HAMZA_MADDA_MARKS]
+        others = [c for c in DIACRITICS if c not in _HAMZA_MADDA_MARKS]
         bases = _char_class(k[0] for k in composed)
         compose = re.compile(f"({bases}){_char_class(others)}*+([{_HAMZA_MADDA_MARKS}])")
     return _Tables(

@@ -53,6 +53,7 @@ from functools import cache
 
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
+from arnews.chars import INVISIBLE
 from arnews.types import Sentence
 
 __all__ = ["Abbreviations", "SegmentConfig", "load_abbreviations", "split_sentences"]
@@ -77,12 +78,6 @@ _MATCHING_OPENER = {
     "}": "{",
     "﴾": "﴿",
 }
-_INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d"
-    "\u206e\u206f\ufeff"
-)
-"""Zero-width and direction characters: transparent around punctuation."""
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _NO_START = "،,;؛:" + _CLOSERS.replace('"', "").replace("'", "") + _FINAL
 """A sentence never starts with one of these: punctuation before them ends nothing (straight
@@ -143,7 +138,7 @@ DEFAULT_CONFIG = SegmentConfig()
 def _scanner() -> re.Pattern[str]:
     """A final-punctuation run (with closers and invisible marks) or one line break."""
     final = re.escape(_FINAL)
-    tail = re.escape(_FINAL + _CLOSERS + _INVISIBLE)
+    tail = re.escape(_FINAL + _CLOSERS + INVISIBLE)
     breaks = re.escape(_LINE_BREAKS)
     return re.compile(f"(\\r\\n|[{breaks}])|[{final}][{tail}]*")
 
@@ -338,8 +333,8 @@ def _ends_sentence(text: str, at: _Place, abbreviations: Abbreviations) -> bool:
     else:
         return True  # the line or the text ends here
     run = text[start:end]
-    marks = run.rstrip(_CLOSERS + _INVISIBLE)
-    closers = run[len(marks) :].strip(_INVISIBLE)
+    marks = run.rstrip(_CLOSERS + INVISIBLE)
+    closers = run[len(marks) :].strip(INVISIBLE)
     cues = _cues()
     if closers and closers[-1] in _QUOTES and word in cues.reporting:
         return False  # «هل ستأتي؟» سأل أحمد
@@ -354,7 +349,7 @@ def _ends_sentence(text: str, at: _Place, abbreviations: Abbreviations) -> bool:
         # ends its sentence (where ".." is written as a full stop)
         if strong or cues.opens(word) or _is_short_question(text, nxt):
             return True
-        if marks.strip(_INVISIBLE) != "..":
+        if marks.strip(INVISIBLE) != "..":
             return False
         at.quote.track(text, start)
         return bool(at.quote.closer) and _quote_ends_sentence(text, end, at.quote.closer)
@@ -372,7 +367,7 @@ def _quote_ends_sentence(text: str, end: int, closer: str) -> bool:
     at = text.find(closer, end, stop)
     if at < 0 or _line_break().search(text, end, at):
         return True
-    rest = text[at + 1 : at + 33].lstrip(_CLOSERS + _INVISIBLE)
+    rest = text[at + 1 : at + 33].lstrip(_CLOSERS + INVISIBLE)
     following = rest.lstrip()
     return (
         not following
@@ -393,7 +388,7 @@ def _is_short_question(text: str, at: int) -> bool:
     if not words:
         return False
     word = words[0].lstrip(_OPENERS)
-    bare = word.rstrip(_FINAL + _CLOSERS + _INVISIBLE)
+    bare = word.rstrip(_FINAL + _CLOSERS + INVISIBLE)
     return bool(bare) and bare.isalpha() and word[len(bare) : len(bare) + 1] in ("?", "؟")
 
 
@@ -402,7 +397,7 @@ def _word_at(text: str, at: int) -> str:
     words = text[at : at + 32].split(maxsplit=1)
     if not words:
         return ""
-    return words[0].lstrip(_OPENERS + _INVISIBLE).rstrip(_NO_START + _CLOSERS + _INVISIBLE)
+    return words[0].lstrip(_OPENERS + INVISIBLE).rstrip(_NO_START + _CLOSERS + INVISIBLE)
 
 
 def _is_arabic_letter(char: str) -> bool:
@@ -420,7 +415,7 @@ def _closes_embedded(text: str, start: int, sentence_start: int, closer: str) ->
     if at < 0:
         return False
     before = text[max(sentence_start, at - _LOOKBACK) : at]
-    return bool(before.strip().strip(_INVISIBLE + _BULLETS).strip())
+    return bool(before.strip().strip(INVISIBLE + _BULLETS).strip())
 
 
 def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: Abbreviations) -> bool:
@@ -436,7 +431,7 @@ def _dot_ends_sentence(text: str, dot: int, line_start: int, abbreviations: Abbr
     if len(words) == 1 and lo > line_start and not (window[0].isspace() or text[lo - 1].isspace()):
         return True  # a word longer than any abbreviation
     word_start = dot - len(word)
-    core = "".join(c for c in word if c not in _INVISIBLE)
+    core = "".join(c for c in word if c not in INVISIBLE)
     core = core[max(core.rfind(o) for o in _OPENERS) + 1 :]  # مدارس"St. → St
     if not core:
         return True
@@ -509,7 +504,7 @@ def _starts_item(text: str, line_start: int, word_start: int) -> bool:
     before = text[max(line_start, word_start - 8) : word_start].rstrip()
     if not before.strip(_BULLETS).strip() and word_start - line_start <= 8:
         return True
-    return bool(before) and before[-1] in _FINAL + _CLOSERS + _INVISIBLE
+    return bool(before) and before[-1] in _FINAL + _CLOSERS + INVISIBLE
 
 
 def _assemble(text: str, cuts: list[int]) -> list[Sentence]:
@@ -525,7 +520,7 @@ def _assemble(text: str, cuts: list[int]) -> list[Sentence]:
         if body:
             start = prev + (len(chunk) - len(chunk.lstrip()))
             end = start + len(body)
-            if body.strip(_INVISIBLE).strip():
+            if body.strip(INVISIBLE).strip():
                 if pending_start >= 0:
                     start, pending_start = pending_start, -1
                 spans.append([start, end])

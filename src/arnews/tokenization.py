@@ -34,6 +34,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+from arnews import chars
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
 from arnews.types import Token, TokenKind
@@ -42,12 +43,9 @@ __all__ = ["tokenize"]
 
 # --- characters --------------------------------------------------------------------------
 
-#: Format characters that never form a token: zero-width space/joiners, bidi marks,
-#: embeddings and isolates, word joiner and invisible operators, BOM, soft hyphen,
-#: Mongolian vowel separator. Inside a word they stay in the word.
-INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff"
-)
+#: Characters that never form a token: the invisible controls of :mod:`arnews.chars` and
+#: the variation selectors. Inside a word they stay in the word.
+INVISIBLE = chars.INVISIBLE + chars.VARIATION_SELECTORS
 
 _CLITIC_LETTERS = "وفبلك"
 _CONJUNCTIONS = "وف"
@@ -223,17 +221,7 @@ class CliticRule:
 RULE = CliticRule()
 
 _KEY_TABLE = str.maketrans(
-    {"ٱ": "ا"}
-    | {chr(cp): None for cp in range(0x0610, 0x061B)}
-    | {chr(cp): None for cp in range(0x064B, 0x0660)}
-    | {chr(cp): None for cp in range(0x06D6, 0x06EE)}
-    | {"\u0670": None, "\u0640": None}
-    | dict.fromkeys("\xad\u061c\u180e\ufeff")
-    | {chr(cp): None for cp in range(0x200B, 0x2010)}
-    | {chr(cp): None for cp in range(0x202A, 0x202F)}
-    | {chr(cp): None for cp in range(0x2060, 0x2065)}
-    | {chr(cp): None for cp in range(0x2066, 0x2070)}
-    | {chr(cp): None for cp in range(0xFE00, 0xFE10)}
+    {"ٱ": "ا"} | dict.fromkeys(chars.DIACRITICS + chars.TATWEEL + chars.INVISIBLE)
 )
 
 

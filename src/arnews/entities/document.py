@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from arnews.entities.features import fold
+from arnews.chars import fold
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 

@@ -19,27 +19,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from arnews.chars import fold
 from arnews.types import Token
 
-__all__ = ["Lexicon", "fold", "sentence_features", "word_shape"]
-
-_FOLD: Final[dict[int, str | None]] = {
-    **{ord(c): "ا" for c in "أإآٱ"},
-    ord("ى"): "ي",
-    ord("ة"): "ه",
-    ord("ؤ"): "و",
-    ord("ئ"): "ي",
-    **dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640]),
-}
-
-
-def fold(word: str) -> str:
-    """Fold spelling variants that news text mixes freely (a feature key, not output).
-
-    >>> fold("إسرائيلية"), fold("مصطفى"), fold("Paris")
-    ('اسراييليه', 'مصطفي', 'paris')
-    """
-    return word.translate(_FOLD).lower()
+__all__ = ["Lexicon", "sentence_features", "word_shape"]
 
 
 def word_shape(word: str) -> str:

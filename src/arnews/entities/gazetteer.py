@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from arnews.entities.features import GazetteerTagger, Lexicon, fold
+from arnews.chars import fold
+from arnews.entities.features import GazetteerTagger, Lexicon
 from arnews.entities.resources import (
     gazetteer_names,
     load_clusters,

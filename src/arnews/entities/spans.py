@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from arnews.chars import DIACRITICS, INVISIBLE, TATWEEL
 from arnews.types import Entity, EntityLabel, Token
 
 __all__ = ["bio_spans", "canonical_form", "canonical_label", "decode_entities", "split_label"]
@@ -43,29 +44,8 @@ _LABELS: Final[dict[str, EntityLabel]] = {
     "MISC": "MISC",
 }
 
-# Characters dropped from a canonical name: harakat, superscript alef, Quranic marks,
-# tatweel, and invisible format characters (bidi marks, joiners, BOM).
-_DROP: Final[dict[int, None]] = dict.fromkeys(
-    [
-        *range(0x0610, 0x061B),
-        *range(0x064B, 0x0660),
-        0x0670,
-        *range(0x06D6, 0x06DD),
-        *range(0x06DF, 0x06E5),
-        0x06E7,
-        0x06E8,
-        *range(0x06EA, 0x06EE),
-        0x0640,
-        0x200B,
-        0x200C,
-        0x200D,
-        0x200E,
-        0x200F,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-        0xFEFF,
-    ]
-)
+# Characters dropped from a canonical name: diacritics, tatweel and invisible controls.
+_DROP: Final = str.maketrans(dict.fromkeys(DIACRITICS + TATWEEL + INVISIBLE))
 
 
 def canonical_label(tag: str) -> EntityLabel | None:
