@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from arnews.names import mention_names
 from arnews.pipeline import ErrorPolicy, process_many
 from arnews.types import Article, Sentence
 
@@ -197,8 +198,6 @@ def _columns(rows: Sequence[Mapping[str, Any]], fixed: Sequence[str]) -> list[st
 
 
 def _entity_rows(number: int, article: Article) -> list[tuple[Any, ...]]:
-    from arnews.pipeline import mention_names
-
     starts = [s.start for s in article.sentences]
     rows = []
     for e, name in zip(article.entities, mention_names(article.entities), strict=True):

@@ -14,21 +14,19 @@ TypeError: text must be str, not NoneType
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 import sys
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
-from arnews._resources import read_lines
 from arnews._validation import ensure_text
-from arnews.types import Article, Entity, EntityLabel, Removed, Sentence
+from arnews.types import Article, Entity, Sentence
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -40,14 +38,9 @@ __all__ = [
     "Document",
     "ErrorPolicy",
     "PipelineConfig",
-    "article_from_dict",
-    "article_to_dict",
     "error_article",
-    "group_names",
-    "mention_names",
     "process",
     "process_many",
-    "resolve_mentions",
 ]
 
 ErrorPolicy: TypeAlias = Literal["raise", "skip", "record"]
@@ -59,9 +52,6 @@ DEFAULT_BATCH_SIZE: Final = 32
 """Documents sent to a worker process at a time (``n_jobs > 1``)."""
 _IN_FLIGHT_PER_WORKER: Final = 2
 """Batches queued per worker: enough to keep workers busy, few enough to bound memory."""
-_MAX_NAME_TOKENS: Final = 12
-"""Names longer than this (in words) only merge with identical mentions."""
-_MAX_CONTAINERS: Final = 8
 
 
 @cache
@@ -423,193 +413,3 @@ def error_article(error: BaseException, metadata: Mapping[str, Any] | None = Non
     """
     message = f"{type(error).__name__}: {error}"
     return Article(text="", metadata={**(metadata or {}), "error": message})
-
-
-# --------------------------------------------------------------------------- names
-
-
-def resolve_mentions(names: Sequence[str], *, merge: bool = True) -> list[str]:
-    """The full name each mention stands for (one result per mention).
-
-    Names are compared, and shown, without hashtag marks (``#ماكرون`` → ``ماكرون``, ``_``
-    as a space) and with leading titles set aside (``الملك``, ``الرئيس``… from
-    ``data/titles.txt``) and alef/ya/ta-marbuta variants folded. With ``merge``, a name
-    whose words appear, in a row, inside exactly one longer name of the same article stands
-    for that longer name (``زوييف`` → ``ألكسندر زوييف``); when two different longer names
-    contain it, it stays as it is. Results are shown as first written, without the title.
-
-    >>> resolve_mentions(["ألكسندر زوييف", "زوييف", "الملك محمد السادس", "محمد السادس"])
-    ['ألكسندر زوييف', 'ألكسندر زوييف', 'محمد السادس', 'محمد السادس']
-    >>> resolve_mentions(["ايمانويل #ماكرون", "#ماكرون", "#جوني_هاليداي"])
-    ['ايمانويل ماكرون', 'ايمانويل ماكرون', 'جوني هاليداي']
-    >>> resolve_mentions(["محمد", "محمد السادس", "محمد بن سلمان"])
-    ['محمد', 'محمد السادس', 'محمد بن سلمان']
-    >>> resolve_mentions(["المغرب", "المغرب العربي"], merge=False)
-    ['المغرب', 'المغرب العربي']
-    """
-    titles = _titles()
-    keys: list[tuple[str, ...]] = []
-    shown: dict[tuple[str, ...], str] = {}
-    for name in names:
-        words = [w.lstrip("#") for w in name.replace("_", " ").split() if w.lstrip("#")]
-        words = words or name.split()
-        while len(words) > 1 and _fold(words[0]) in titles:
-            words = words[1:]
-        key = tuple(_fold(w) for w in words)
-        keys.append(key)
-        shown.setdefault(key, " ".join(words))
-    target = _merge_targets(list(shown), merge)
-    return [shown[target.get(k, k)] for k in keys]
-
-
-def _merge_targets(
-    keys: list[tuple[str, ...]], merge: bool
-) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Map each key found inside exactly one maximal longer key to that key.
-
-    Linear in the number of names: each name of at most ``_MAX_NAME_TOKENS`` words indexes
-    its runs of words, and a run shared by more than ``_MAX_CONTAINERS`` names is common
-    enough to be ambiguous anyway.
-    """
-    if not merge:
-        return {}
-    containers: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for key in keys:
-        if len(key) > _MAX_NAME_TOKENS:
-            continue
-        for part in _parts(key) - {key}:
-            found = containers.setdefault(part, [])
-            if len(found) <= _MAX_CONTAINERS:
-                found.append(key)
-    target: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for key in keys:
-        longer = containers.get(key, [])
-        if not longer or len(longer) > _MAX_CONTAINERS:
-            continue
-        maximal = [c for c in longer if not any(c in _parts(o) - {o} for o in longer)]
-        if len(maximal) == 1:
-            target[key] = maximal[0]
-    return target
-
-
-def _parts(key: tuple[str, ...]) -> set[tuple[str, ...]]:
-    return {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
-
-
-_FOLD = str.maketrans("أإآٱىة", "اااايه")
-
-
-def _fold(word: str) -> str:
-    return word.translate(_FOLD)
-
-
-@cache
-def _titles() -> frozenset[str]:
-    return frozenset(_fold(w) for w in read_lines("titles.txt"))
-
-
-@lru_cache(maxsize=512)
-def mention_names(entities: tuple[Entity, ...]) -> tuple[str, ...]:
-    """The full name each entity mention stands for (cached per article).
-
-    People, organisations and other names merge short mentions into longer names (see
-    :func:`resolve_mentions`); places merge only identical names, since ``المغرب`` inside
-    ``المغرب العربي`` is another place.
-
-    >>> rabat = Entity("الرباط", "LOC", 0, 6, 1.0, "الرباط")
-    >>> mention_names((rabat, Entity("زوييف", "PER", 9, 14, 1.0, "زوييف")))
-    ('الرباط', 'زوييف')
-    """
-    names = [""] * len(entities)
-    for label in {e.label for e in entities}:
-        positions = [i for i, e in enumerate(entities) if e.label == label]
-        mentions = [entities[i].canonical for i in positions]
-        for i, name in zip(
-            positions, resolve_mentions(mentions, merge=label != "LOC"), strict=True
-        ):
-            names[i] = name
-    return tuple(names)
-
-
-@lru_cache(maxsize=512)
-def group_names(entities: tuple[Entity, ...], label: EntityLabel) -> tuple[str, ...]:
-    """Unique full names of one entity type, in order of first mention (cached per article).
-
-    >>> rabat = Entity("الرباط", "LOC", 0, 6, 1.0, "الرباط")
-    >>> group_names((rabat, replace(rabat, start=9, end=15)), "LOC")
-    ('الرباط',)
-    """
-    names = mention_names(entities)
-    return tuple(dict.fromkeys(n for n, e in zip(names, entities, strict=True) if e.label == label))
-
-
-# --------------------------------------------------------------------------- dicts
-
-
-def article_to_dict(article: Article) -> dict[str, Any]:
-    """What :meth:`Article.to_dict` returns (see there)."""
-    published = article.published.isoformat() if article.published is not None else None
-    return {
-        "text": article.text,
-        "title": article.title,
-        "published": published,
-        "source": article.source,
-        "sentences": [{"text": s.text, "start": s.start, "end": s.end} for s in article.sentences],
-        "entities": [
-            {
-                "text": e.text,
-                "label": e.label,
-                "start": e.start,
-                "end": e.end,
-                "score": e.score,
-                "canonical": e.canonical,
-            }
-            for e in article.entities
-        ],
-        "removed": [
-            {"text": r.text, "start": r.start, "end": r.end, "reason": r.reason}
-            for r in article.removed
-        ],
-        "people": list(article.people),
-        "organizations": list(article.organizations),
-        "places": list(article.places),
-        "metadata": dict(article.metadata),
-    }
-
-
-def article_from_dict(data: Mapping[str, Any]) -> Article:
-    """What :meth:`Article.from_dict` returns (see there).
-
-    >>> article_from_dict({"title": "x"})
-    Traceback (most recent call last):
-    ValueError: an article dict needs a 'text' string
-    """
-    if not isinstance(data, Mapping):
-        raise TypeError(f"data must be a mapping, not {type(data).__name__}")
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise ValueError("an article dict needs a 'text' string")
-    return Article(
-        text=text,
-        title=data.get("title"),
-        published=_read_date(data.get("published")),
-        source=data.get("source"),
-        sentences=_read_spans(data, "sentences", lambda d: Sentence(**d)),
-        entities=_read_spans(data, "entities", lambda d: Entity(**d)),
-        removed=_read_spans(data, "removed", lambda d: Removed(**d)),
-        metadata=dict(data.get("metadata") or {}),
-    )
-
-
-def _read_date(value: Any) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    text = ensure_text(value, "published")
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return _dt.datetime.fromisoformat(text)
-
-
-def _read_spans(data: Mapping[str, Any], key: str, make: Callable[[dict[str, Any]], Any]) -> Any:
-    return tuple(make(dict(item)) for item in data.get(key) or ())

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from arnews.names import group_names
+
 __all__ = [
     "Article",
     "Cleaned",
@@ -160,7 +162,7 @@ class Article:
     sentences: tuple[Sentence, ...] = ()
     entities: tuple[Entity, ...] = ()
     removed: tuple[Removed, ...] = ()
-    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    metadata: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -199,8 +201,6 @@ class Article:
         return None if value is None else str(value)
 
     def _names(self, label: EntityLabel) -> tuple[str, ...]:
-        from arnews.pipeline import group_names
-
         return group_names(self.entities, label)
 
     def to_dict(self) -> dict[str, Any]:
@@ -209,25 +209,76 @@ class Article:
         >>> Article("نص", published=_dt.date(2025, 5, 14)).to_dict()["published"]
         '2025-05-14'
         """
-        from arnews.pipeline import article_to_dict
-
-        return article_to_dict(self)
+        published = self.published.isoformat() if self.published is not None else None
+        return {
+            "text": self.text,
+            "title": self.title,
+            "published": published,
+            "source": self.source,
+            "sentences": [_fields(s) for s in self.sentences],
+            "entities": [_fields(e) for e in self.entities],
+            "removed": [_fields(r) for r in self.removed],
+            "people": list(self.people),
+            "organizations": list(self.organizations),
+            "places": list(self.places),
+            "metadata": dict(self.metadata),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
         """Read back what :meth:`to_dict` wrote (derived names are recomputed, not read).
 
+        A ``published`` value with a time of day (``2025-05-14T10:00``) reads as its date.
+
         >>> a = Article("نص", published=_dt.date(2025, 5, 14), metadata={"id": 7})
         >>> b = Article.from_dict(a.to_dict())
         >>> b == a, b.metadata
         (True, {'id': 7})
+        >>> Article.from_dict({"text": "", "published": "2025-05-14T10:00"}).published
+        datetime.date(2025, 5, 14)
+        >>> Article.from_dict({"title": "x"})
+        Traceback (most recent call last):
+        ValueError: an article dict needs a 'text' string
         """
-        from arnews.pipeline import article_from_dict
-
-        return article_from_dict(data)
+        if not isinstance(data, Mapping):
+            raise TypeError(f"data must be a mapping, not {type(data).__name__}")
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise ValueError("an article dict needs a 'text' string")
+        return cls(
+            text=text,
+            title=data.get("title"),
+            published=_read_date(data.get("published")),
+            source=data.get("source"),
+            sentences=tuple(Sentence(**item) for item in data.get("sentences") or ()),
+            entities=tuple(Entity(**item) for item in data.get("entities") or ()),
+            removed=tuple(Removed(**item) for item in data.get("removed") or ()),
+            metadata=dict(data.get("metadata") or {}),
+        )
 
     def _repr_html_(self) -> str:
         """Render the article for Jupyter: right to left, entities highlighted by type."""
         from arnews.display import render_article
 
         return render_article(self)
+
+
+def _fields(span: Sentence | Entity | Removed) -> dict[str, Any]:
+    """A span's fields as a plain dict, in declaration order."""
+    return {name: getattr(span, name) for name in span.__slots__}
+
+
+def _read_date(value: Any) -> _dt.date | None:
+    """A ``date`` from ``None``, a ``date``/``datetime`` or an ISO string."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"published must be an ISO date string, not {type(value).__name__}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        return _dt.datetime.fromisoformat(value).date()
