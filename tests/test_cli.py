@@ -31,7 +31,7 @@ def fake_strip(text: str, *, html: bool = False, config: Any = None) -> Cleaned:
     return Cleaned(body, (Span(body, 0, len(body)),), (), title="HTML" if html else "TXT")
 
 
-def fake_sentences(text: str) -> list[Sentence]:
+def fake_sentences(text: str, config: Any = None) -> list[Sentence]:
     return [Sentence(m.group(), m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.?", text)]
 
 
@@ -46,8 +46,8 @@ def fake_entities(text: str, **_: Any) -> list[Entity]:
 def fakes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     if "real" in request.node.name:
         return
-    monkeypatch.setattr("arnews.boilerplate.strip_boilerplate", fake_strip)
-    monkeypatch.setattr("arnews.segmentation.split_sentences", fake_sentences)
+    monkeypatch.setattr("arnews.pipeline.strip_boilerplate", fake_strip)
+    monkeypatch.setattr("arnews.pipeline.split_sentences", fake_sentences)
     monkeypatch.setattr("arnews.entities.extract_entities", fake_entities)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -46,7 +48,7 @@ def fake_strip(text: str, *, html: bool = False, config: Any = None) -> Cleaned:
     return Cleaned("\n".join(s.text for s in kept), tuple(kept), tuple(removed), title="T")
 
 
-def fake_sentences(text: str) -> list[Sentence]:
+def fake_sentences(text: str, config: Any = None) -> list[Sentence]:
     return [Sentence(m.group(), m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.?", text)]
 
 
@@ -67,8 +69,8 @@ def fake_entities(text: str, *, backend: str = "default", model: Any = None) -> 
 
 @pytest.fixture
 def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("arnews.boilerplate.strip_boilerplate", fake_strip)
-    monkeypatch.setattr("arnews.segmentation.split_sentences", fake_sentences)
+    monkeypatch.setattr("arnews.pipeline.strip_boilerplate", fake_strip)
+    monkeypatch.setattr("arnews.pipeline.split_sentences", fake_sentences)
     monkeypatch.setattr("arnews.entities.extract_entities", fake_entities)
     CALLS.clear()
 
@@ -129,11 +131,44 @@ def test_process_passes_options_to_the_stages(monkeypatch: pytest.MonkeyPatch) -
         seen.update(backend=backend, model=model)
         return []
 
-    monkeypatch.setattr("arnews.boilerplate.strip_boilerplate", strip)
+    def sentences(text: str, config: Any = None) -> list[Sentence]:
+        seen.update(sentences=config)
+        return fake_sentences(text)
+
+    monkeypatch.setattr("arnews.pipeline.strip_boilerplate", strip)
+    monkeypatch.setattr("arnews.pipeline.split_sentences", sentences)
     monkeypatch.setattr("arnews.entities.extract_entities", entities)
-    config = arnews.BoilerplateConfig()
-    process("نص.", html=True, backend="camel", model="m", boilerplate=config)
-    assert seen == {"html": True, "config": config, "backend": "camel", "model": "m"}
+    config = arnews.BoilerplateConfig(max_title_words=9)
+    segment = arnews.SegmentConfig(split_lines=False)
+    expected = {
+        "html": True,
+        "config": config,
+        "sentences": segment,
+        "backend": "camel",
+        "model": "m",
+    }
+    process("نص.", html=True, backend="camel", model="m", boilerplate=config, sentences=segment)
+    assert seen == expected
+    seen.clear()  # the same through one PipelineConfig, and overrides win over it
+    whole = arnews.PipelineConfig(
+        html=True, boilerplate=config, sentences=segment, backend="default", model="m"
+    )
+    process("نص.", config=whole, backend="camel")
+    assert seen == expected
+    seen.clear()  # and through process_many, with a Document overriding html
+    list(arnews.process_many([arnews.Document("نص.", html=False)], config=whole))
+    assert seen == {**expected, "html": False, "backend": "default"}
+
+
+def test_pipeline_options_are_checked_before_any_work() -> None:
+    with pytest.raises(TypeError, match="unknown pipeline option 'colour'"):
+        process("نص", colour="red")
+    with pytest.raises(TypeError, match="sentences must be a SegmentConfig, not dict"):
+        process("نص", sentences={"split_lines": False})
+    with pytest.raises(TypeError, match="config must be a PipelineConfig"):
+        process("نص", config=arnews.BoilerplateConfig())  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown backend 'bert'"):
+        list(process_many(["نص"], backend="bert"))
 
 
 @pytest.mark.usefixtures("fakes")
@@ -232,6 +267,8 @@ def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "3/3" in captured.err
+    assert "\r" in captured.err  # one line rewritten in place: no widget, no new lines
+    assert captured.err.count("\n") == 1
 
 
 # --------------------------------------------------------------------------- the real stages
@@ -311,3 +348,16 @@ def test_workers_stream_a_generator_in_bounded_memory() -> None:
 def test_workers_raise_the_first_error() -> None:
     with pytest.raises(TypeError, match=r"texts\[3\] must be str"):
         list(process_many(["أ.", "ب.", "ج.", 42, "د."], n_jobs=2, batch_size=2))
+
+
+def test_workers_without_a_main_guard_fail_with_advice(tmp_path: Path) -> None:
+    script = tmp_path / "no_guard.py"
+    script.write_text("import arnews\nlist(arnews.process_many(['نص.'] * 4, n_jobs=2))\n")
+    run = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path
+    )
+    assert run.returncode != 0
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: ")
+    assert 'if __name__ == "__main__":' in last
+    assert "BrokenProcessPool" not in last

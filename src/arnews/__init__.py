@@ -15,8 +15,8 @@ from arnews.normalization import (
     normalize,
     normalize_with_map,
 )
-from arnews.pipeline import process, process_many
-from arnews.segmentation import split_sentences
+from arnews.pipeline import Document, PipelineConfig, process, process_many
+from arnews.segmentation import SegmentConfig, split_sentences
 from arnews.tokenization import tokenize
 from arnews.types import Article, Cleaned, Entity, Removed, Sentence, Span, Token
 
@@ -27,10 +27,13 @@ __all__ = [
     "BoilerplateConfig",
     "Cleaned",
     "DigitsMode",
+    "Document",
     "Entity",
     "NormalizeConfig",
     "Normalized",
+    "PipelineConfig",
     "Removed",
+    "SegmentConfig",
     "Sentence",
     "Span",
     "Token",

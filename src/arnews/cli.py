@@ -34,6 +34,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, get_args
@@ -268,19 +269,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     process.add_argument("--jobs", type=_positive, default=1, help="worker processes")
     process.add_argument("--batch-size", type=_positive, default=32, help="documents per batch")
-    process.add_argument("--progress", action="store_true", help="progress bar on stderr")
+    process.add_argument("--progress", action="store_true", help="progress line on stderr")
     _add_backend(process)
+    _add_config_options(process, _boilerplate_config(), "boilerplate options (BoilerplateConfig)")
+    _add_config_options(process, _segment_config(), "sentence options (SegmentConfig)")
     process.set_defaults(run=_run_process)
 
     normalize = sub.add_parser("normalize", help="normalize text (one stage)")
     _add_common(normalize)
     normalize.add_argument("--format", choices=("text", "jsonl"), default="text")
-    _add_normalize_options(normalize)
+    _add_config_options(normalize, _normalize_config(), "normalization options (NormalizeConfig)")
     normalize.set_defaults(run=_run_normalize)
 
     sentences = sub.add_parser("sentences", help="split into sentences (one stage)")
     _add_common(sentences)
     sentences.add_argument("--format", choices=("text", "jsonl"), default="text")
+    _add_config_options(sentences, _segment_config(), "sentence options (SegmentConfig)")
     sentences.set_defaults(run=_run_sentences)
 
     entities = sub.add_parser("entities", help="find named entities (one stage)")
@@ -316,20 +320,55 @@ def _add_backend(parser: argparse.ArgumentParser) -> None:
     from arnews.entities import BACKENDS
 
     parser.add_argument("--backend", choices=BACKENDS, default="default", help="entity model")
+    parser.add_argument(
+        "--model", default=None, help="entity model file or directory for the chosen backend"
+    )
 
 
-def _add_normalize_options(parser: argparse.ArgumentParser) -> None:
+def _normalize_config() -> type[Any]:
     from arnews.normalization import NormalizeConfig
 
-    hints = typing.get_type_hints(NormalizeConfig)
-    group = parser.add_argument_group("normalization options (see NormalizeConfig)")
-    for f in dataclasses.fields(NormalizeConfig):
+    return NormalizeConfig
+
+
+def _boilerplate_config() -> type[Any]:
+    from arnews.boilerplate import BoilerplateConfig
+
+    return BoilerplateConfig
+
+
+def _segment_config() -> type[Any]:
+    from arnews.segmentation import SegmentConfig
+
+    return SegmentConfig
+
+
+def _add_config_options(parser: argparse.ArgumentParser, config: type[Any], title: str) -> None:
+    """One flag per field of a stage config: ``--name``/``--no-name`` for a flag, a choice
+    for a Literal, a number for an int, a comma-separated list for a set of strings."""
+    hints = typing.get_type_hints(config)
+    group = parser.add_argument_group(title)
+    for f in dataclasses.fields(config):
         flag = "--" + f.name.replace("_", "-")
         kind = hints[f.name]
         if kind is bool:
             group.add_argument(flag, action=argparse.BooleanOptionalAction, default=None)
+        elif kind is int:
+            group.add_argument(flag, type=_positive, default=None, metavar="N")
+        elif typing.get_origin(kind) is frozenset:
+            group.add_argument(flag, type=_word_set, default=None, metavar="A,B,…")
         elif get_args(kind):
             group.add_argument(flag, choices=get_args(kind), default=None)
+
+
+def _config_from(args: argparse.Namespace, config: type[Any]) -> Any:
+    """The stage config that the command line's flags for it describe."""
+    names = {f.name for f in dataclasses.fields(config)}
+    return config(**{k: v for k, v in vars(args).items() if k in names and v is not None})
+
+
+def _word_set(value: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in value.split(",") if part.strip())
 
 
 def _positive(value: str) -> int:
@@ -372,6 +411,9 @@ def _run_process(args: argparse.Namespace, out: IO[str], report: Report) -> None
         progress=args.progress,
         errors="record",
         backend=args.backend,
+        model=args.model,
+        boilerplate=_config_from(args, _boilerplate_config()),
+        sentences=_config_from(args, _segment_config()),
     )
     writer = _WRITERS[args.format](out)
     for article in _checked(articles, report):
@@ -427,9 +469,7 @@ def _single_stage(
 def _run_normalize(args: argparse.Namespace, out: IO[str], report: Report) -> None:
     from arnews.normalization import NormalizeConfig, normalize
 
-    names = {f.name for f in dataclasses.fields(NormalizeConfig)}
-    options = {k: v for k, v in vars(args).items() if k in names and v is not None}
-    config = NormalizeConfig(**options)
+    config: NormalizeConfig = _config_from(args, NormalizeConfig)
     for document, text in _single_stage(args, report, lambda t: normalize(t, config=config)):
         if args.format == "jsonl":
             _write_json_line(out, {**document.metadata, "text": text})
@@ -441,8 +481,10 @@ def _run_normalize(args: argparse.Namespace, out: IO[str], report: Report) -> No
 def _run_sentences(args: argparse.Namespace, out: IO[str], report: Report) -> None:
     from arnews.segmentation import split_sentences
 
+    config = _config_from(args, _segment_config())
     first = True
-    for document, sentences in _single_stage(args, report, split_sentences):
+    stage = partial(split_sentences, config=config)
+    for document, sentences in _single_stage(args, report, stage):
         if args.format == "jsonl":
             for index, s in enumerate(sentences):
                 record = {"path": _where(dict(document.metadata)), "sentence": index}
@@ -458,7 +500,7 @@ def _run_entities(args: argparse.Namespace, out: IO[str], report: Report) -> Non
     from arnews.entities import extract_entities
 
     def stage(text: str) -> Any:
-        return extract_entities(text, backend=args.backend)
+        return extract_entities(text, backend=args.backend, model=args.model)
 
     if args.format == "tsv":
         out.write("path\tstart\tend\tlabel\ttext\tcanonical\tscore\n")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
-from arnews.pipeline import ErrorPolicy, process_many
+from arnews.pipeline import ErrorPolicy, PipelineConfig, configure, process_many
 from arnews.types import Article
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ def process_partition(
     items: Iterable[Any],
     *,
     errors: ErrorPolicy = "raise",
-    html: bool = False,
-    backend: str = "default",
+    config: PipelineConfig | None = None,
+    **overrides: Any,
 ) -> list[Article]:
     """Process one partition's items in this process (what :func:`process_bag` maps).
 
@@ -44,15 +44,15 @@ def process_partition(
     >>> found
     ['TypeError: texts[0] must be str or a (text, metadata) pair, not NoneType']
     """
-    return list(process_many(items, errors=errors, html=html, backend=backend))
+    return list(process_many(items, errors=errors, config=config, **overrides))
 
 
 def process_bag(
     bag: dask.bag.Bag,
     *,
     errors: ErrorPolicy = "raise",
-    html: bool = False,
-    backend: str = "default",
+    config: PipelineConfig | None = None,
+    **overrides: Any,
 ) -> dask.bag.Bag:
     """A bag of :class:`~arnews.types.Article`, one per item of ``bag``, partition by partition.
 
@@ -60,7 +60,8 @@ def process_bag(
     item, so the result lines up with the input).
     """
     untyped: Any = bag  # dask's map_partitions is not annotated
-    mapped = untyped.map_partitions(process_partition, errors=errors, html=html, backend=backend)
+    config = configure(config, **overrides)  # checked here, before any task is built
+    mapped = untyped.map_partitions(process_partition, errors=errors, config=config)
     return cast("dask.bag.Bag", mapped)
 
 
@@ -69,8 +70,8 @@ def process_dataframe(
     *,
     text_column: str = "text",
     errors: ErrorPolicy = "record",
-    html: bool = False,
-    backend: str = "default",
+    config: PipelineConfig | None = None,
+    **overrides: Any,
 ) -> dask.dataframe.DataFrame:
     """One row per article for a Dask DataFrame holding a text column.
 
@@ -87,8 +88,7 @@ def process_dataframe(
     options: dict[str, Any] = {
         "text_column": text_column,
         "errors": errors,
-        "html": html,
-        "backend": backend,
+        "config": configure(config, **overrides),
     }
     untyped: Any = frame  # dask's map_partitions is not annotated
     meta = process_frame(untyped._meta, **options)

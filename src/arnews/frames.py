@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from arnews.names import mention_names
-from arnews.pipeline import ErrorPolicy, process_many
-from arnews.types import Article, Sentence
+from arnews.pipeline import ErrorPolicy, PipelineConfig, process_many
+from arnews.types import Article
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
@@ -33,7 +33,6 @@ __all__ = [
     "ENTITY_COLUMNS",
     "entities_frame",
     "process_frame",
-    "sentence_index",
     "to_frame",
 ]
 
@@ -114,8 +113,8 @@ def process_frame(
     *,
     text_column: str = "text",
     errors: ErrorPolicy = "record",
-    html: bool = False,
-    backend: str = "default",
+    config: PipelineConfig | None = None,
+    **overrides: Any,
 ) -> pd.DataFrame:
     """Process the ``text_column`` of a pandas DataFrame; return :func:`to_frame`'s table.
 
@@ -134,7 +133,7 @@ def process_frame(
     others = [c for c in frame.columns if c != text_column]
     records = frame[others].to_dict("records") if others else [{} for _ in range(len(frame))]
     items = zip(frame[text_column].tolist(), records, strict=True)
-    articles = process_many(items, errors=errors, html=html, backend=backend)
+    articles = process_many(items, errors=errors, config=config, **overrides)
     result = to_frame(articles)
     for column in others:  # an empty frame (a Dask meta) still gets every column
         name = _metadata_column(str(column))
@@ -143,18 +142,6 @@ def process_frame(
     if len(result) == len(frame):
         result.index = frame.index
     return result
-
-
-def sentence_index(sentences: Sequence[Sentence], start: int) -> int:
-    """Index of the sentence that holds offset ``start`` (``-1`` if none does).
-
-    >>> sentence_index([Sentence("أ.", 0, 2), Sentence("ب.", 3, 5)], 3)
-    1
-    """
-    index = bisect_right([s.start for s in sentences], start) - 1
-    if index >= 0 and start < sentences[index].end:
-        return index
-    return -1
 
 
 def _articles(articles: Iterable[Article]) -> Iterable[Article]:

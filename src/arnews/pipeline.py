@@ -15,29 +15,30 @@ TypeError: text must be str, not NoneType
 from __future__ import annotations
 
 import os
-import re
-import sys
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field, fields, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 from arnews._validation import ensure_text
+from arnews.boilerplate import BoilerplateConfig, strip_boilerplate
+from arnews.chars import has_surrogates, replace_surrogates
+from arnews.progress import ProgressLine
+from arnews.segmentation import DEFAULT_CONFIG as DEFAULT_SEGMENT_CONFIG
+from arnews.segmentation import SegmentConfig, split_sentences
 from arnews.types import Article, Entity, Sentence
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
-
-    from arnews.boilerplate import BoilerplateConfig
 
 __all__ = [
     "ERROR_POLICIES",
     "Document",
     "ErrorPolicy",
     "PipelineConfig",
+    "configure",
     "error_article",
     "process",
     "process_many",
@@ -54,27 +55,74 @@ _IN_FLIGHT_PER_WORKER: Final = 2
 """Batches queued per worker: enough to keep workers busy, few enough to bound memory."""
 
 
-@cache
-def _surrogates() -> re.Pattern[str]:
-    """Lone surrogates (a str can hold them; UTF-8 cannot)."""
-    return re.compile("[\ud800-\udfff]")
-
-
 Item: TypeAlias = "str | tuple[str, Mapping[str, Any]] | Document"
 
 
 @dataclass(frozen=True, slots=True)
 class PipelineConfig:
-    """How :func:`process_many` runs each document (what :func:`process` takes as keywords).
+    """Every option of the pipeline, one stage config nested per stage.
+
+    :func:`process`, :func:`process_many`, the frame and Dask helpers and the CLI all take
+    one of these (``config=``) and keyword overrides of its fields, ftfy-style:
+    ``process(text, backend="camel")`` is ``process(text, config=PipelineConfig(backend=
+    "camel"))``.
+
+    * ``html`` — the input is a page's HTML (see :func:`arnews.strip_boilerplate`);
+    * ``boilerplate`` — :class:`~arnews.BoilerplateConfig` of the boilerplate stage;
+    * ``sentences`` — :class:`~arnews.SegmentConfig` of the sentence splitter;
+    * ``backend``, ``model`` — the entity model (see :func:`arnews.extract_entities`).
 
     >>> PipelineConfig().backend
     'default'
+    >>> PipelineConfig(backend="bert")
+    Traceback (most recent call last):
+    ValueError: unknown backend 'bert'; choose one of: 'default', 'camel'
     """
 
     html: bool = False
+    boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
+    sentences: SegmentConfig = DEFAULT_SEGMENT_CONFIG
     backend: str = "default"
     model: str | None = None
-    boilerplate: BoilerplateConfig | None = None
+
+    def __post_init__(self) -> None:
+        from arnews.entities import BACKENDS
+
+        if not isinstance(self.html, bool):
+            raise TypeError(f"html must be True or False, not {type(self.html).__name__}")
+        for name, kind in (("boilerplate", BoilerplateConfig), ("sentences", SegmentConfig)):
+            value = getattr(self, name)
+            if not isinstance(value, kind):
+                raise TypeError(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
+        if self.backend not in BACKENDS:
+            choices = ", ".join(repr(b) for b in BACKENDS)
+            raise ValueError(f"unknown backend {self.backend!r}; choose one of: {choices}")
+        if self.model is not None:
+            ensure_text(self.model, "model")
+
+
+def configure(config: PipelineConfig | None = None, **overrides: Any) -> PipelineConfig:
+    """``config`` (default: ``PipelineConfig()``) with keyword overrides of its fields.
+
+    >>> configure(backend="camel").backend
+    'camel'
+    >>> configure(PipelineConfig(html=True), model="m").html
+    True
+    >>> configure(colour="red")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    TypeError: unknown pipeline option 'colour'; options: html, boilerplate, ...
+    """
+    if config is None:
+        config = PipelineConfig()
+    elif not isinstance(config, PipelineConfig):
+        raise TypeError(f"config must be a PipelineConfig or None, not {type(config).__name__}")
+    if not overrides:
+        return config
+    names = [f.name for f in fields(PipelineConfig)]
+    for name in overrides:
+        if name not in names:
+            raise TypeError(f"unknown pipeline option {name!r}; options: {', '.join(names)}")
+    return replace(config, **overrides)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,20 +141,16 @@ class Document:
     html: bool | None = None
 
 
-def process(
-    text: str,
-    *,
-    html: bool = False,
-    backend: str = "default",
-    model: str | None = None,
-    boilerplate: BoilerplateConfig | None = None,
-) -> Article:
+def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any) -> Article:
     """Run the whole pipeline on one scraped article.
 
-    1. :func:`arnews.strip_boilerplate` (``html=True`` for a page's HTML; ``boilerplate``
-       is its config) gives the clean body, the title, the date, the source line and the
-       removed blocks (their offsets index the *input*);
-    2. :func:`arnews.split_sentences` cuts the body into sentences;
+    ``config`` is a :class:`PipelineConfig`; keywords override its fields
+    (``process(text, html=True, backend="camel")``).
+
+    1. :func:`arnews.strip_boilerplate` (``html``, ``boilerplate``) gives the clean body,
+       the title, the date, the source line and the removed blocks (their offsets index
+       the *input*);
+    2. :func:`arnews.split_sentences` (``sentences``) cuts the body into sentences;
     3. :func:`arnews.extract_entities` (``backend``, ``model``) finds the entities of the
        whole body, so that its document-level pass sees every mention; an entity that
        would run across a sentence boundary is found again sentence by sentence.
@@ -115,16 +159,16 @@ def process(
 
     >>> process("   \\n\\n ").sentences
     ()
+    >>> process("نص", colour="red")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    TypeError: unknown pipeline option 'colour'; options: html, boilerplate, ...
     """
     text = ensure_text(text, "text")
-    _check_options(backend, model, boilerplate)
-    from arnews.boilerplate import strip_boilerplate
-    from arnews.segmentation import split_sentences
-
-    cleaned = strip_boilerplate(text, html=html, config=boilerplate)
+    config = configure(config, **overrides)
+    cleaned = strip_boilerplate(text, html=config.html, config=config.boilerplate)
     body = cleaned.text
-    sentences = tuple(split_sentences(body))
-    entities = _find_entities(body, sentences, backend, model)
+    sentences = tuple(split_sentences(body, config.sentences))
+    entities = _find_entities(body, sentences, config.backend, config.model)
     return Article(
         text=body,
         title=cleaned.title,
@@ -136,29 +180,14 @@ def process(
     )
 
 
-def _check_options(backend: str, model: str | None, boilerplate: object) -> None:
-    from arnews.boilerplate import BoilerplateConfig
-    from arnews.entities import BACKENDS
-
-    if backend not in BACKENDS:
-        choices = ", ".join(repr(b) for b in BACKENDS)
-        raise ValueError(f"unknown backend {backend!r}; choose one of: {choices}")
-    if model is not None:
-        ensure_text(model, "model")
-    if boilerplate is not None and not isinstance(boilerplate, BoilerplateConfig):
-        raise TypeError(
-            f"boilerplate must be a BoilerplateConfig or None, not {type(boilerplate).__name__}"
-        )
-
-
 def _find_entities(
     body: str, sentences: Sequence[Sentence], backend: str, model: str | None
 ) -> tuple[Entity, ...]:
     """Entities of ``body``, none of them crossing a sentence boundary."""
     from arnews.entities import extract_entities
 
-    if _surrogates().search(body):  # C extensions cannot encode them: same length, then restore
-        safe = _surrogates().sub("\ufffd", body)
+    if has_surrogates(body):  # C extensions cannot encode them: same length, then restore
+        safe = replace_surrogates(body)
         found = [
             replace(e, text=body[e.start : e.end])
             for e in extract_entities(safe, backend=backend, model=model)
@@ -181,7 +210,7 @@ def _find_entities(
         kept = [e for e in kept if bisect_right(starts, e.start) - 1 not in redo]
         for index in sorted(redo):
             sentence = sentences[index]
-            safe = _surrogates().sub("\ufffd", sentence.text)
+            safe = replace_surrogates(sentence.text)
             for e in extract_entities(safe, backend=backend, model=model):
                 start, end = e.start + sentence.start, e.end + sentence.start
                 kept.append(replace(e, text=body[start:end], start=start, end=end))
@@ -216,10 +245,8 @@ def process_many(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool = False,
     errors: ErrorPolicy = "raise",
-    html: bool = False,
-    backend: str = "default",
-    model: str | None = None,
-    boilerplate: BoilerplateConfig | None = None,
+    config: PipelineConfig | None = None,
+    **overrides: Any,
 ) -> Iterator[Article]:
     """Process a stream of articles; yield one :class:`Article` per input, in input order.
 
@@ -230,8 +257,12 @@ def process_many(
 
     ``n_jobs > 1`` runs that many worker processes (``-1``: one per CPU); each loads the
     model once and receives ``batch_size`` documents at a time. Workers are *spawned*, so a
-    script that calls this must do so under ``if __name__ == "__main__":``.
-    ``progress=True`` draws a tqdm bar on stderr.
+    script that calls this must do so under ``if __name__ == "__main__":`` (without it, a
+    ``RuntimeError`` says so). ``progress=True`` keeps a progress line on stderr (see
+    :class:`arnews.progress.ProgressLine`; it works in Jupyter without ipywidgets).
+
+    ``config`` and the keyword ``overrides`` are those of :func:`process`
+    (:class:`PipelineConfig`); a :class:`Document` may override ``html`` for itself.
 
     ``errors`` says what happens when a document fails (a ``None`` in the stream, a
     malformed pair, an exception inside a stage): ``"raise"`` re-raises it (with a note
@@ -262,13 +293,13 @@ def process_many(
     if errors not in ERROR_POLICIES:
         choices = ", ".join(repr(p) for p in ERROR_POLICIES)
         raise ValueError(f"errors must be one of {choices}, not {errors!r}")
-    _check_options(backend, model, boilerplate)
-    config = PipelineConfig(html=html, backend=backend, model=model, boilerplate=boilerplate)
+    config = configure(config, **overrides)
     total = _length(texts)
     results: Iterator[list[Article | None]]
     if workers == 1:
-        results = _run_serially(texts, config, errors, batch_size)
+        results = _run_serially(texts, config, errors)
     else:
+        _refuse_while_bootstrapping()
         results = _run_in_processes(texts, config, errors, batch_size, workers)
     return _flatten(results, progress, total)
 
@@ -289,23 +320,17 @@ def _length(texts: Iterable[Any]) -> int | None:
 def _flatten(
     batches: Iterator[list[Article | None]], progress: bool, total: int | None
 ) -> Iterator[Article]:
-    bar = _progress_bar(total) if progress else None
+    line = ProgressLine(total) if progress else None
     try:
         for batch in batches:
             for article in batch:
                 if article is not None:
                     yield article
-            if bar is not None:
-                bar.update(len(batch))
+            if line is not None:
+                line.update(len(batch))
     finally:
-        if bar is not None:
-            bar.close()
-
-
-def _progress_bar(total: int | None) -> Any:
-    from tqdm.auto import tqdm  # type: ignore[import-untyped]
-
-    return tqdm(total=total, unit="article", file=sys.stderr, desc="arnews", dynamic_ncols=True)
+        if line is not None:
+            line.close()
 
 
 def _batches(texts: Iterable[Item], size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -315,7 +340,7 @@ def _batches(texts: Iterable[Item], size: int) -> Iterator[list[tuple[int, Any]]
 
 
 def _run_serially(
-    texts: Iterable[Item], config: PipelineConfig, errors: ErrorPolicy, size: int
+    texts: Iterable[Item], config: PipelineConfig, errors: ErrorPolicy
 ) -> Iterator[list[Article | None]]:
     for index, item in enumerate(texts):
         yield [_run_item(index, item, config, errors)]
@@ -326,6 +351,7 @@ def _run_in_processes(
 ) -> Iterator[list[Article | None]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
@@ -337,8 +363,28 @@ def _run_in_processes(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise RuntimeError(_BROKEN_POOL) from exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_MAIN_GUARD = (
+    "arnews.process_many(n_jobs > 1) starts worker processes that re-import your script; "
+    'put the code that calls it under `if __name__ == "__main__":` (or use n_jobs=1)'
+)
+_BROKEN_POOL = (
+    "an arnews worker process died. The usual cause: " + _MAIN_GUARD + ". Otherwise a worker "
+    "ran out of memory or was killed; try a smaller batch_size or fewer n_jobs"
+)
+
+
+def _refuse_while_bootstrapping() -> None:
+    """Fail clearly when a spawned worker re-runs a script that has no main guard."""
+    import multiprocessing
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise RuntimeError(_MAIN_GUARD)
 
 
 def run_batch(
@@ -356,13 +402,7 @@ def run_batch(
 def _run_item(index: int, item: Any, config: PipelineConfig, errors: ErrorPolicy) -> Article | None:
     try:
         text, metadata, html = _unpack(index, item)
-        article = process(
-            text,
-            html=config.html if html is None else html,
-            backend=config.backend,
-            model=config.model,
-            boilerplate=config.boilerplate,
-        )
+        article = process(text, config=config if html is None else replace(config, html=html))
     except Exception as exc:
         if errors == "raise":
             exc.add_note(f"(arnews.process_many: document texts[{index}])")
