@@ -13,13 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 
 import samples
 from arnews.dask import process_bag, process_dataframe
 from arnews.frames import process_frame
 from arnews.pipeline import process_many
+from extras import need
+
+need("distributed", "dask")
+pd = need("pandas", "dask")
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT = 200

@@ -24,6 +24,10 @@ import pytest
 from arnews import extract_entities
 from arnews.entities import camel
 from arnews.entities.camel import CamelBackendError, extract_with_camel, tag_sentences
+from extras import need
+
+need("camel_tools", "camel")
+need("transformers", "camel")
 
 LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 

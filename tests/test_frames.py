@@ -7,12 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import arnews
 from arnews.frames import ARTICLE_COLUMNS, ENTITY_COLUMNS, process_frame
 from arnews.types import Article, Entity, Sentence
+from extras import need
+
+pd = need("pandas", "pandas")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "rabat-water-summit.txt"

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import NormalizeConfig, Normalized, normalize, normalize_with_map
+from extras import need
 
 GOLDEN = Path(__file__).parent / "golden" / "normalization.json"
 FIELDS = {f.name for f in dataclasses.fields(NormalizeConfig)}
@@ -140,8 +141,8 @@ def test_large_input_is_handled_in_one_piece() -> None:
 
 def test_every_pyarabic_and_camel_diacritic_is_removed() -> None:
     # The libraries' own lists as a cross-check of ours (ours is wider: Quranic marks).
-    from camel_tools.utils.charsets import AR_DIAC_CHARSET
-    from pyarabic import araby
+    AR_DIAC_CHARSET = need("camel_tools.utils.charsets", "camel").AR_DIAC_CHARSET
+    araby = need("pyarabic.araby", "training")
 
     marks = set(araby.TASHKEEL) | set(AR_DIAC_CHARSET) | {araby.TATWEEL}
     for mark in marks:

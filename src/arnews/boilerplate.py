@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from arnews._extras import require
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
 from arnews.chars import INVISIBLE, fold
@@ -701,12 +702,7 @@ def _html_date(html: str) -> _dt.date | None:
 def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | None]:
     if not _TAG().search(html):
         return html, None, None, None
-    try:
-        import trafilatura
-    except ImportError as err:  # pragma: no cover - depends on the installation
-        raise ImportError(
-            "strip_boilerplate(..., html=True) needs trafilatura: pip install 'arnews[html]'"
-        ) from err
+    trafilatura = require("trafilatura", "html", "strip_boilerplate(..., html=True)")
     safe = html.encode("utf-8", "replace").decode("utf-8")  # lone surrogates break lxml
     if "\x00" in safe:
         safe = safe.replace("\x00", "")

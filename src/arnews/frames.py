@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from arnews._extras import require
 from arnews.names import mention_names
 from arnews.pipeline import ErrorPolicy, PipelineConfig, process_many
 from arnews.types import Article
@@ -76,7 +77,7 @@ def to_frame(articles: Iterable[Article]) -> pd.DataFrame:
     >>> to_frame([]).columns.tolist() == list(ARTICLE_COLUMNS)
     True
     """
-    import pandas as pd
+    pd = require("pandas", "pandas", "arnews.frames")
 
     rows = [_article_row(a) for a in _articles(articles)]
     frame = pd.DataFrame.from_records(rows, columns=_columns(rows, ARTICLE_COLUMNS))
@@ -96,7 +97,7 @@ def entities_frame(articles: Iterable[Article]) -> pd.DataFrame:
     >>> entities_frame([]).columns.tolist() == list(ENTITY_COLUMNS)
     True
     """
-    import pandas as pd
+    pd = require("pandas", "pandas", "arnews.frames")
 
     rows: list[tuple[Any, ...]] = []
     for number, article in enumerate(_articles(articles)):

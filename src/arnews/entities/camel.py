@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from arnews._extras import MissingExtraError, require
 from arnews._validation import ensure_text
 from arnews.entities.spans import decode_entities, split_label
 from arnews.types import Entity
@@ -210,12 +211,9 @@ def _import_camel_ner() -> Any:
             "without one starts a download; " + INSTALL_HINT
         )
     try:
-        import camel_tools.ner as ner
-    except ImportError as err:
-        raise CamelBackendError(
-            f"the camel backend needs camel-tools with torch and transformers ({err}); "
-            "install them with `pip install camel-tools`"
-        ) from err
+        ner = require("camel_tools.ner", "camel", 'extract_entities(backend="camel")')
+    except MissingExtraError as err:
+        raise CamelBackendError(str(err)) from err
     except Exception as err:  # a corrupt catalogue: JSONDecodeError, KeyError, DownloaderError…
         raise CamelBackendError(
             f"camel-tools could not read its data catalogue at {catalogue} "
