@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import gc
 import subprocess
 import sys
@@ -180,19 +179,21 @@ def test_an_uncommon_mark_switches_to_the_full_pattern_without_changing_the_rest
 # ---------------------------------------------------------------- Token objects
 
 
-def test_tokens_are_genuine_frozen_tokens() -> None:
+def test_tokens_are_genuine_immutable_tokens() -> None:
     token = tokenize("وبالمغرب")[0]
     assert type(token) is Token
     twin = Token("وبالمغرب", 0, 8, "word", "وب", "ال")
     assert token == twin
     assert hash(token) == hash(twin)
-    assert dataclasses.astuple(token) == dataclasses.astuple(twin)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    assert token._asdict() == twin._asdict()
+    with pytest.raises(AttributeError):
         token.start = 3  # type: ignore[misc]
+    assert token._replace(start=3).start == 3
+    assert token.start == 0
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_garbage_collector_state_is_restored(enabled: bool) -> None:
+def test_tokenize_leaves_the_garbage_collector_alone(enabled: bool) -> None:
     was = gc.isenabled()
     try:
         (gc.enable if enabled else gc.disable)()

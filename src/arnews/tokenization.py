@@ -24,17 +24,16 @@ Examples:
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
 from arnews import chars
+from arnews._cache import BoundedCache
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
 from arnews.types import Token, TokenKind
@@ -350,56 +349,30 @@ def _surface_lengths(word: str, key: str, counts: tuple[int, int]) -> tuple[int,
     return p_end, a_end - p_end
 
 
-_SEGMENTS: dict[str, tuple[str, str]] = {}
-_SEGMENTS_MAX = 1 << 17
+_SEGMENTS: BoundedCache[str, tuple[str, str]] = BoundedCache(1 << 17)
+"""Each word's proclitic and article, as :func:`_segment` found them."""
 _UNSEGMENTED = ("", "")
 
 
 def _segment(word: str) -> tuple[str, str]:
-    """Return ``word``'s proclitic and article as they are written in it; cached per word."""
-    found = _UNSEGMENTED
+    """Return ``word``'s proclitic and article as they are written in it.
+
+    >>> _segment("وللأمم"), _segment("فلسطين")
+    (('ول', 'ل'), ('', ''))
+    """
     if word[0] in _CLITIC_LETTERS or word[0] == "ا":
         key = lookup_key(word)
         proclitic, article = _surface_lengths(word, key, segment_key(key))
         if proclitic or article:
-            found = word[:proclitic], word[proclitic : proclitic + article]
-    if len(_SEGMENTS) >= _SEGMENTS_MAX:
-        _SEGMENTS.clear()
-    _SEGMENTS[word] = found
-    return found
+            return word[:proclitic], word[proclitic : proclitic + article]
+    return _UNSEGMENTED
 
 
 # --- tokenize ----------------------------------------------------------------------------
 
 
-class _TokenDraft:
-    """A mutable stand-in with Token's exact slot layout, turned into a Token once filled.
-
-    Token is a frozen slotted dataclass: its generated ``__init__`` goes through
-    ``object.__setattr__`` once per field, which was most of the tokenizer's time. Plain
-    slot stores followed by a ``__class__`` switch (allowed between classes with identical
-    slots) yield an object that *is* a Token: equal, hashable and frozen like one built by
-    ``Token(...)`` (tests check this).
-    """
-
-    __slots__ = Token.__slots__
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a token list is built.
-
-    Every Token is a tracked container; allocating hundreds of thousands of them triggers
-    collections that find nothing to free (a third of the run time). The previous state is
-    restored on exit.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+_new_token: Callable[[tuple[str, int, int, str, str, str]], Token] = partial(tuple.__new__, Token)
+"""``Token._make`` without its Python-level length check: the fields come from ``_scan``."""
 
 
 def tokenize(text: str, *, clitics: bool = True) -> list[Token]:
@@ -431,10 +404,9 @@ def tokenize(text: str, *, clitics: bool = True) -> list[Token]:
     if not end:
         return []
     links = _link_hint().search(text) is not None
-    with _gc_paused():
-        tokens = _scan(text, end, links, False, clitics)
-        if tokens is None:  # the text holds combining marks beyond the common ones
-            return _scan(text, end, links, True, clitics) or []
+    tokens = _scan(text, end, links, False, clitics)
+    if tokens is None:  # the text holds combining marks beyond the common ones
+        return _scan(text, end, links, True, clitics) or []
     return tokens
 
 
@@ -442,33 +414,27 @@ def _scan(text: str, end: int, links: bool, all_marks: bool, clitics: bool) -> l
     """Tokenize ``text[:end]``; None if a lone unknown mark asks for the ``all_marks`` pattern."""
     pattern, kinds = _pattern(links, all_marks)
     arabic_group = kinds.index("word")  # the Arabic word comes first; only it is segmented
-    unsegmented: dict[str, tuple[str, str]] = {}
-    segments = (_SEGMENTS if clitics else unsegmented).get
+    segments = _SEGMENTS.get
+    segment = _SEGMENTS.put
     char_kinds = _CHAR_KINDS.get
-    draft, token_class = _TokenDraft, Token
+    new = _new_token
     tokens: list[Token] = []
     append = tokens.append
     for match in pattern.finditer(text, 0, end):
         group: int = match.lastindex  # type: ignore[assignment]  # every branch is a group
         start, stop = match.span(group)
         value = text[start:stop]
-        token: Any = draft()
-        token.text = value
-        token.start = start
-        token.end = stop
         if group == arabic_group:
-            token.kind = "word"
-            token.proclitic, token.article = segments(value) or (
-                _segment(value) if clitics else _UNSEGMENTED
-            )
-        else:
-            kind = kinds[group] or char_kinds(value) or _char_kind(value)
-            if kind == "mark":
-                if not all_marks:
-                    return None
-                kind = "symbol"
-            token.kind = kind
-            token.proclitic = token.article = ""
-        token.__class__ = token_class
-        append(token)
+            if clitics:
+                proclitic, article = segments(value) or segment(value, _segment(value))
+                append(new((value, start, stop, "word", proclitic, article)))
+            else:
+                append(new((value, start, stop, "word", "", "")))
+            continue
+        kind = kinds[group] or char_kinds(value) or _char_kind(value)
+        if kind == "mark":
+            if not all_marks:
+                return None
+            kind = "symbol"
+        append(new((value, start, stop, kind, "", "")))
     return tokens

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from arnews.names import group_names
 
@@ -50,14 +50,18 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token with its place in the text and its attached proclitics.
 
     ``proclitic`` holds the conjunctions and prepositions glued to the front of an Arabic
     word (و ف ب ل ك and their stacks such as ``وب``); ``article`` holds the definite
     article that follows them: ``"ال"``, or ``"ل"`` when the preposition لـ swallowed the
     article's alef (``للمغرب`` = ``ل`` + ``ل`` + ``مغرب``).
+
+    Unlike the other span types a Token is a named tuple (immutable and hashable all the
+    same): the tokenizer makes one per word, and a tuple is built and, holding only
+    strings and ints, left alone by the garbage collector at a third of a frozen
+    dataclass's cost (``benchmarks/bench_text.py``).
 
     >>> t = Token("والمغرب", 10, 17, "word", proclitic="و", article="ال")
     >>> t.stem, t.base, t.base_start

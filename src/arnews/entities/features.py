@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from functools import lru_cache
+from typing import Final, TypeAlias
 
+from arnews._cache import BoundedCache
 from arnews.chars import fold
 from arnews.types import Token
 
@@ -48,11 +50,12 @@ def word_shape(word: str) -> str:
     return "".join(out[:4])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Word lists the features look words up in (all keys folded with :func:`fold`).
 
-    ``cache`` remembers the description of each word form seen (bounded).
+    Lexicons compare by identity: the description of each word form seen is remembered
+    per lexicon (see :func:`_descriptions`), outside this frozen object.
     ``clusters`` maps a folded stem to a bit-string cluster path; ``triggers`` maps a
     folded base form to a trigger class (``title``, ``org``, ``loc``…); ``gazetteer``
     finds typed names in a sentence: a callable from folded stems to per-token tags
@@ -62,9 +65,6 @@ class Lexicon:
     clusters: Mapping[str, str] = field(default_factory=dict)
     triggers: Mapping[str, str] = field(default_factory=dict)
     gazetteer: GazetteerTagger | None = None
-    cache: dict[tuple[str, str, str, str], _Word] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     @staticmethod
     def empty() -> Lexicon:
@@ -108,6 +108,7 @@ class _Word:
 
 
 _CACHE_LIMIT: Final = 200_000
+_WordKey: TypeAlias = tuple[str, str, str, str]
 _OPEN_QUOTES: Final = frozenset("«“„‹")
 _CLOSE_QUOTES: Final = frozenset("»”›")
 _OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
@@ -171,15 +172,16 @@ def _describe(tok: Token, lex: Lexicon) -> _Word:
     return _Word(stem, tuple(own), around)
 
 
-def _word(tok: Token, lex: Lexicon) -> _Word:
+@lru_cache(maxsize=8)
+def _descriptions(lex: Lexicon) -> BoundedCache[_WordKey, _Word]:
+    """The bounded memo of word descriptions made with ``lex`` (one per lexicon)."""
+    return BoundedCache(_CACHE_LIMIT)
+
+
+def _word(tok: Token, lex: Lexicon, cache: BoundedCache[_WordKey, _Word]) -> _Word:
     key = (tok.text, tok.proclitic, tok.article, tok.kind)
-    cache = lex.cache
     found = cache.get(key)
-    if found is None:
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        found = cache[key] = _describe(tok, lex)
-    return found
+    return found if found is not None else cache.put(key, _describe(tok, lex))
 
 
 def sentence_features(tokens: Sequence[Token], lex: Lexicon) -> list[list[str]]:
@@ -193,7 +195,8 @@ def sentence_features(tokens: Sequence[Token], lex: Lexicon) -> list[list[str]]:
     True
     """
     n = len(tokens)
-    words = [_word(t, lex) for t in tokens]
+    cache = _descriptions(lex)
+    words = [_word(t, lex, cache) for t in tokens]
     stems = [w.stem for w in words]
     gaz = lex.gazetteer.tag(stems) if lex.gazetteer and n else [()] * n
     out: list[list[str]] = []
