@@ -90,3 +90,11 @@ def ant_articles(count: int, *, max_chars: int, every: int = 1) -> list[tuple[st
             if len(found) == count:
                 break
     return found
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a test's child interpreter: this one's, with the test helpers
+    (this folder) importable by name there as they are here (``import samples``)."""
+    here = str(Path(__file__).resolve().parent)
+    path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path, **extra}

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import arnews
+import contracts
 import samples
 from arnews.pipeline import Document, error_article, process, process_many
 from arnews.types import Article, Cleaned, Entity, Removed, Sentence, Span
@@ -76,8 +77,8 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def check_offsets(article: Article) -> None:
-    for span in (*article.sentences, *article.entities):
-        assert article.text[span.start : span.end] == span.text
+    contracts.check_spans("process (sentences)", article.text, article.sentences)
+    contracts.check_entities(article.text, article.entities, "process (entities)")
     for e in article.entities:
         assert any(s.start <= e.start and e.end <= s.end for s in article.sentences), e
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews
+import contracts
 from arnews.segmentation import SegmentConfig, load_abbreviations, split_sentences
 from arnews.types import Sentence
 
@@ -43,22 +44,6 @@ def _texts(text: str, config: SegmentConfig | None = None) -> list[str]:
     return [s.text for s in result]
 
 
-def _check_invariants(text: str, sentences: list[Sentence]) -> None:
-    """Offsets valid, trimmed, in order, and every non-space character covered once."""
-    covered = [0] * len(text)
-    previous_end = 0
-    for s in sentences:
-        assert text[s.start : s.end] == s.text
-        assert s.text
-        assert s.text == s.text.strip()
-        assert s.start >= previous_end
-        previous_end = s.end
-        for i in range(s.start, s.end):
-            covered[i] += 1
-    for i, char in enumerate(text):
-        assert covered[i] == 1 or (char.isspace() and covered[i] == 0), (i, char)
-
-
 # --- golden cases ------------------------------------------------------------------------
 
 
@@ -72,7 +57,7 @@ def test_golden_case(case: object) -> None:
     assert isinstance(case, cases_module.Case)
     sentences = split_sentences(case.text)
     assert tuple(s.text for s in sentences) == case.sentences
-    _check_invariants(case.text, sentences)
+    contracts.check_sentences(case.text, sentences)
 
 
 @pytest.mark.parametrize(
@@ -193,7 +178,7 @@ def test_invisible_only_stretch_joins_the_sentence_before() -> None:
     text = "العنوان\n\u200f\nالنص."
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == ["العنوان\n\u200f", "النص."]
-    _check_invariants(text, sentences)
+    contracts.check_sentences(text, sentences)
 
 
 def test_invisible_only_text_is_one_sentence() -> None:
@@ -237,7 +222,7 @@ def test_lone_surrogates_and_control_characters_pass_through() -> None:
     text = "نص\ud800 مكسور. \x00وآخر\x07. انتهى"
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == ["نص\ud800 مكسور.", "\x00وآخر\x07.", "انتهى"]
-    _check_invariants(text, sentences)
+    contracts.check_sentences(text, sentences)
 
 
 # --- properties --------------------------------------------------------------------------
@@ -255,19 +240,19 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(ALPHABET, max_size=80).map("".join))
 def test_offsets_and_coverage_hold_for_any_text(text: str) -> None:
-    _check_invariants(text, split_sentences(text))
+    contracts.check_sentences(text, split_sentences(text))
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200))
 def test_offsets_and_coverage_hold_for_any_unicode(text: str) -> None:
-    _check_invariants(text, split_sentences(text))
+    contracts.check_sentences(text, split_sentences(text))
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(ALPHABET, max_size=60).map("".join))
 def test_config_split_lines_false_keeps_the_invariants(text: str) -> None:
-    _check_invariants(text, split_sentences(text, SegmentConfig(split_lines=False)))
+    contracts.check_sentences(text, split_sentences(text, SegmentConfig(split_lines=False)))
 
 
 # --- adversarial input: linear time ------------------------------------------------------
