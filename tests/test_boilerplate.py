@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import contracts
+import samples
 from arnews import BoilerplateConfig, Cleaned, strip_boilerplate
 from arnews.boilerplate import METADATA_REASONS, REASONS, html_to_text
 
@@ -87,9 +88,8 @@ def test_readme_example_comes_out_clean() -> None:
     assert_invariants(text, c)
 
 
-@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="the shared scraped example is absent")
 def test_real_scraped_example() -> None:
-    text = SHARED_EXAMPLE.read_text(encoding="utf-8")
+    text = samples.need_shared(SHARED_EXAMPLE).read_text(encoding="utf-8")
     c = strip_boilerplate(text)
     assert c.published == dt.date(2025, 12, 2)
     assert c.source == "الصحافة _ كندا"

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import arnews
 import contracts
+import samples
 from arnews.chars import fold
 from arnews.entities.document import harmonize_labels
 from arnews.entities.features import Lexicon, sentence_features
@@ -92,18 +93,14 @@ def test_diacritics_and_tatweel_map_back_to_the_original_text() -> None:
 
 @pytest.mark.parametrize("path", [MOROCCO, RABAT], ids=["morocco", "rabat"])
 def test_real_articles_keep_the_offset_invariant(path: Path) -> None:
-    if not path.exists():
-        pytest.skip(f"{path} is not in this checkout")
-    text = path.read_text(encoding="utf-8")
+    text = samples.need_shared(path).read_text(encoding="utf-8")
     found = arnews.extract_entities(text)
     contracts.check_entities(text, found)
     assert found
 
 
 def test_morocco_article_people_and_places() -> None:
-    if not MOROCCO.exists():
-        pytest.skip(f"{MOROCCO} is not in this checkout")
-    found = arnews.extract_entities(MOROCCO.read_text(encoding="utf-8"))
+    found = arnews.extract_entities(samples.need_shared(MOROCCO).read_text(encoding="utf-8"))
     names = {(e.label, e.canonical) for e in found}
     for expected in [
         ("PER", "عبد اللطيف حموشي"),

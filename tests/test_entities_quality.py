@@ -30,7 +30,7 @@ RECORDED_F1 = 72.92
 MARGIN = 1.0
 
 needs_data = pytest.mark.skipif(
-    not ANERCORP.exists(), reason=f"ANERcorp is not at {ANERCORP} (see shared/data/README.md)"
+    not ANERCORP.exists(), reason=f"needs ../shared beside the checkout: {ANERCORP} is missing"
 )
 
 

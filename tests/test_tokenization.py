@@ -430,7 +430,9 @@ def test_latin_and_other_words_are_never_segmented() -> None:
     assert all(t.proclitic == t.article == "" for t in tokenize("wall bell Lille Kabul"))
 
 
-@pytest.mark.skipif(not CITIES_CSV.exists(), reason="world-cities gazetteer is absent")
+@pytest.mark.skipif(
+    not CITIES_CSV.exists(), reason=f"needs ../shared beside the checkout: {CITIES_CSV} is missing"
+)
 def test_city_names_starting_with_a_clitic_letter_are_rarely_split() -> None:
     with CITIES_CSV.open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
