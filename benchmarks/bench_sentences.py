@@ -6,10 +6,12 @@ count, as in ``tests/data/sentences_dev.txt``) and speed in millions of characte
 second, each paragraph segmented by its own call. ``--by-tag`` adds F1 per hard case;
 ``--errors`` lists every boundary where arnews and the hand-checked gold disagree.
 
-    .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--errors] [--repeat 5] [--heldout]
+    .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--errors] [--repeat 5]
+        [--set dev|heldout|regional]
 
-``--heldout`` scores the small held-out set instead (drawn after the rules were written and
-never used to tune them).
+``--set heldout`` (or ``--heldout``) scores the small held-out set instead (drawn after the
+rules were written and never used to tune them); ``--set regional`` the regional set of
+Jawhara FM paragraphs (``tests/data/sentences_dev_regional.txt``, issue 12).
 
 pySBD runs with ``language="ar"`` and ``clean=False``; pyarabic's
 ``araby.sentence_tokenize`` also cuts after commas and colons and stops cutting after 32
@@ -31,6 +33,8 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "sentences_dev.txt"
 HELDOUT = ROOT / "tests" / "data" / "sentences_heldout.txt"
+REGIONAL = ROOT / "tests" / "data" / "sentences_dev_regional.txt"
+SETS = {"dev": DEV, "heldout": HELDOUT, "regional": REGIONAL}
 
 Splitter = Callable[[str], Sequence[str]]
 
@@ -103,13 +107,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best is kept")
     parser.add_argument("--by-tag", action="store_true", help="also print F1 per hard case")
     parser.add_argument("--heldout", action="store_true", help="score the held-out set")
+    parser.add_argument(
+        "--set", choices=sorted(SETS), default=None, help="which case file to score (default dev)"
+    )
     parser.add_argument("--errors", action="store_true", help="list every arnews error")
     args = parser.parse_args(argv)
     cases_module = load_cases_module()
-    cases = cases_module.read_cases(HELDOUT if args.heldout else DEV)
+    which = args.set or ("heldout" if args.heldout else "dev")
+    cases = cases_module.read_cases(SETS[which])
     n_boundaries = sum(len(c.boundaries) for c in cases)
     chars = sum(len(c.text) for c in cases)
-    name = "held-out set" if args.heldout else "dev set"
+    name = {"dev": "dev set", "heldout": "held-out set", "regional": "regional set"}[which]
     print(f"{name}: {len(cases)} paragraphs, {n_boundaries} inner boundaries, {chars:,} chars\n")
     results = {}
     splitters = make_splitters()
