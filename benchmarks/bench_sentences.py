@@ -7,11 +7,13 @@ second, each paragraph segmented by its own call. ``--by-tag`` adds F1 per hard 
 ``--errors`` lists every boundary where arnews and the hand-checked gold disagree.
 
     .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--errors] [--repeat 5]
-        [--set dev|heldout|regional]
+        [--set dev|heldout|regional|pages]
 
 ``--set heldout`` (or ``--heldout``) scores the small held-out set instead (drawn after the
 rules were written and never used to tune them); ``--set regional`` the regional set of
-Jawhara FM paragraphs (``tests/data/sentences_dev_regional.txt``, issue 12).
+Jawhara FM paragraphs (``tests/data/sentences_dev_regional.txt``, issue 12); ``--set pages``
+the paragraphs of the saved pages in ``../shared/data/pages`` (rebuilt from the pages, which
+are never committed; their boundaries are in ``tests/data/sentences_pages.tsv``).
 
 pySBD runs with ``language="ar"`` and ``clean=False``; pyarabic's
 ``araby.sentence_tokenize`` also cuts after commas and colons and stops cutting after 32
@@ -34,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "sentences_dev.txt"
 HELDOUT = ROOT / "tests" / "data" / "sentences_heldout.txt"
 REGIONAL = ROOT / "tests" / "data" / "sentences_dev_regional.txt"
-SETS = {"dev": DEV, "heldout": HELDOUT, "regional": REGIONAL}
+PAGES_GOLD = ROOT / "tests" / "data" / "sentences_pages.tsv"
+SETS = {"dev": DEV, "heldout": HELDOUT, "regional": REGIONAL, "pages": PAGES_GOLD}
 
 Splitter = Callable[[str], Sequence[str]]
 
@@ -50,6 +53,34 @@ def load_cases_module() -> ModuleType:
     sys.modules["sentence_cases"] = module
     spec.loader.exec_module(module)
     return module
+
+
+def read_page_cases(cases_module: ModuleType) -> list[object]:
+    """The page paragraphs of ``../shared/data/pages`` with the boundaries marked in
+    ``tests/data/sentences_pages.tsv`` (matched by digest; none when ``../shared`` is absent)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from page_paragraphs import digest, read_page_paragraphs
+
+    gold: dict[tuple[str, str], tuple[int, ...]] = {}
+    for line in PAGES_GOLD.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        page, key, ends = [*line.split("\t"), ""][:3]
+        gold[(page, key)] = tuple(int(x) for x in ends.split(",") if x)
+    cases = []
+    for page, paragraph in read_page_paragraphs():
+        boundaries = gold.get((page, digest(paragraph)))
+        if boundaries is not None:
+            label = f"pages/{page} [{page.split('/')[-1].rsplit('-', 1)[0]}]"
+            cases.append(cases_module.Case(label, paragraph, (), boundaries, 0))
+    return cases
+
+
+def read_set(which: str, cases_module: ModuleType) -> list[object]:
+    """The cases of one evaluation set."""
+    if which == "pages":
+        return read_page_cases(cases_module)
+    return list(cases_module.read_cases(SETS[which]))
 
 
 def make_splitters() -> dict[str, Splitter]:
@@ -114,10 +145,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     cases_module = load_cases_module()
     which = args.set or ("heldout" if args.heldout else "dev")
-    cases = cases_module.read_cases(SETS[which])
+    cases = read_set(which, cases_module)
+    if not cases:
+        sys.exit(f"no cases for --set {which} (the pages need ../shared/data/pages)")
     n_boundaries = sum(len(c.boundaries) for c in cases)
     chars = sum(len(c.text) for c in cases)
-    name = {"dev": "dev set", "heldout": "held-out set", "regional": "regional set"}[which]
+    name = {
+        "dev": "dev set",
+        "heldout": "held-out set",
+        "regional": "regional set",
+        "pages": "saved pages (local only)",
+    }[which]
     print(f"{name}: {len(cases)} paragraphs, {n_boundaries} inner boundaries, {chars:,} chars\n")
     results = {}
     splitters = make_splitters()
