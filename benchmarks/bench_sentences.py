@@ -7,13 +7,15 @@ second, each paragraph segmented by its own call. ``--by-tag`` adds F1 per hard 
 ``--errors`` lists every boundary where arnews and the hand-checked gold disagree.
 
     .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--errors] [--repeat 5]
-        [--set dev|heldout|regional|pages]
+        [--set dev|heldout|regional|pages] [--units]
 
 ``--set heldout`` (or ``--heldout``) scores the small held-out set instead (drawn after the
 rules were written and never used to tune them); ``--set regional`` the regional set of
 Jawhara FM paragraphs (``tests/data/sentences_dev_regional.txt``, issue 12); ``--set pages``
 the paragraphs of the saved pages in ``../shared/data/pages`` (rebuilt from the pages, which
-are never committed; their boundaries are in ``tests/data/sentences_pages.tsv``).
+are never committed; their boundaries are in ``tests/data/sentences_pages.tsv``). ``--units``
+segments every hand-checked sentence of the three committed sets on its own (UD-style
+single-sentence text) and prints the share each system returns whole.
 
 pySBD runs with ``language="ar"`` and ``clean=False``; pyarabic's
 ``araby.sentence_tokenize`` also cuts after commas and colons and stops cutting after 32
@@ -120,6 +122,26 @@ def measure(
     return cases_module.score(pairs), chars / best / 1e6, tags
 
 
+def print_units(cases_module: ModuleType, splitters: dict[str, Splitter]) -> None:
+    """UD-style single-sentence text: each hand-checked sentence of the committed sets,
+    segmented on its own, should come back whole (one sentence)."""
+    units = [
+        s
+        for path in (DEV, HELDOUT, REGIONAL)
+        for case in cases_module.read_cases(path)
+        for s in case.sentences
+    ]
+    print(f"single sentences (UD-style): {len(units)} hand-checked sentences, each alone\n")
+    print("| system | kept whole | share |")
+    print("|---|---:|---:|")
+    for name, split in splitters.items():
+        whole = sum(1 for u in units if len([p for p in split(u) if p.strip()]) == 1)
+        print(f"| {name} | {whole} | {whole / len(units):.4f} |")
+    broken = [u for u in units if len(splitters["arnews"](u)) != 1]
+    for unit in broken:
+        print(f"- arnews splits: {unit[:100]}…")
+
+
 def print_errors(cases: Sequence[object], cases_module: ModuleType, split: Splitter) -> None:
     """List each missed (FN) and false (FP) boundary of ``split`` with its context."""
     print("\narnews errors (‖ marks the boundary):\n")
@@ -142,8 +164,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--set", choices=sorted(SETS), default=None, help="which case file to score (default dev)"
     )
     parser.add_argument("--errors", action="store_true", help="list every arnews error")
+    parser.add_argument(
+        "--units", action="store_true", help="score single sentences (UD-style) instead"
+    )
     args = parser.parse_args(argv)
     cases_module = load_cases_module()
+    if args.units:
+        print_units(cases_module, make_splitters())
+        return
     which = args.set or ("heldout" if args.heldout else "dev")
     cases = read_set(which, cases_module)
     if not cases:

@@ -415,6 +415,13 @@ ADVERSARIAL = {
     "invisible lines after": '"عنوان\\n" + "\\u200f\\n" * 1_000_000',
     "invisible lines before": '"\\u200f\\n" * 1_000_000 + "نص."',
     "blank lines": '"\\n \\n" * 1_000_000 + "نص."',
+    "glued dots": '"أمس.وأضاف " * 100_000',
+    "glued dot chain": '"ابت." * 200_000',
+    "glued double dots": '"\\"كلمة..كلمة " * 50_000',
+    "long glued word": '"كلمة." + "ب" * 1_000_000',
+    "spaced closers": '"!! " + ")" * 1_000_000',
+    "wrapped lines": '"قال في\\n" * 200_000',
+    "wrapped commas": '"كلمة،\\n" * 200_000',
 }
 """Python expressions (evaluated in the child process) of hostile inputs, up to 2 MB. Each
 runs in well under a second when the work is linear; a quadratic step (as an earlier
@@ -486,6 +493,12 @@ def _steps(text: str) -> int:
         "؟ «ا» ",
         "قال. نعم!\n",
         "\n \n",
+        "أمس.وأضاف ",
+        "ابت.",
+        '"كلمة..كلمة ',
+        "!! ) ",
+        "قال في\n",
+        "كلمة،\n",
     ],
 )
 def test_work_grows_linearly(unit: str) -> None:

@@ -5,19 +5,25 @@
 * after a run of final punctuation (``. ! ? ؟ …`` and runs such as ``?!``, ``؟!``), with the
   closing quotes and brackets that follow it (``" ” » ' ) ] }``), when whitespace follows;
 * at every line break (a headline, dateline, caption or list item needs no final
-  punctuation), so also at every paragraph break.
+  punctuation), so also at every paragraph break, except a single line break after a line
+  that stops mid-sentence (a final comma or ``في``, ``من``, ``و``…) before a line that does
+  not start a sentence.
 
 A dot does not end a sentence when it belongs to a number, a date, a time, a URL, an
 e-mail address, a file name or a version (no space follows it: ``3.5``, ``2.12.2025``,
-``www.bbc.com``), to an abbreviation listed in ``data/abbreviations.txt`` (``د.``,
+``www.bbc.com``); glued to the next Arabic word it does (``أمس.وأضاف``), unless the words
+around it are an abbreviation, an initial or the letters of an acronym (``د.أحمد``,
+``سي.إن.إن``). Nor does it end one when it belongs to an abbreviation listed in ``data/abbreviations.txt`` (``د.``,
 ``ق.م.``, ``Dr.``, ``U.S.``), to a single-letter initial (``ج. و. بوش``), to a dotted
 letter group (``أ.د.``, ``Ph.D.``), or to a list number at the start of a line
 (``1. البند الأول``), or to an acronym spelled with spaced dots (``بي . آوت . كيو``).
 
 An ellipsis (``…``, ``..`` or ``...``) followed by more words on the same line is a pause,
 unless a new sentence visibly starts after it: a sentence-opening word (``هل``, ``إن``,
-``لقد``, ``فلا``, ``وقال``…, listed in ``data/sentence_cues.txt``), a first-person future
-verb (``سأخرج``) or a one-word question (``... حقا؟``). Inside quoted speech that runs to
+``لقد``, ``فلا``, ``وقال``…, listed in ``data/sentence_cues.txt``), ``و`` + a verb
+(``ارتفعت الأسعار.. ويرى خبراء``), a first-person future verb (``سأخرج``), a one-word
+question (``... حقا؟``) or a word glued to it (``ضدّي..تصرّفت``; ``SegmentConfig.double_dot``
+sets how ``..`` is read where outlets disagree). Inside quoted speech that runs to
 the end of its sentence, ``..`` is written as a full stop and ends a sentence
 (``"لم يقدم لي أي شيء.. ذهبت إلى الخارج".``). ``!``, ``?`` and ellipses followed by a
 relative pronoun (``94!! والذي``) continue the sentence, and an ellipsis set apart after
@@ -513,10 +519,11 @@ def _glued_dot_ends(text: str, dot: int, line_start: int, abbreviations: Abbrevi
     """Whether a single dot glued to an Arabic word at ``dot + 1`` ends a sentence."""
     n = len(text)
     j = dot + 1
-    while j < n and _is_word_char(text[j]):
+    stop = min(n, j + _LOOKBACK)
+    while j < stop and _is_word_char(text[j]):
         j += 1
     follow = text[dot + 1 : j]
-    if j < n and text[j] == ".":
+    if j < stop and text[j] == ".":
         return False  # another dot: a dotted acronym or a domain (بي.بي.أس)
     if len(follow) < 3 and not (follow in ("و", "ف") and j < n and text[j].isspace()):
         return False  # محمد.ر / أم.ب
