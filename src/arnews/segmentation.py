@@ -13,10 +13,11 @@ A dot does not end a sentence when it belongs to a number, a date, a time, a URL
 e-mail address, a file name or a version (no space follows it: ``3.5``, ``2.12.2025``,
 ``www.bbc.com``); glued to the next Arabic word it does (``أمس.وأضاف``), unless the words
 around it are an abbreviation, an initial or the letters of an acronym (``د.أحمد``,
-``سي.إن.إن``). Nor does it end one when it belongs to an abbreviation listed in ``data/abbreviations.txt`` (``د.``,
-``ق.م.``, ``Dr.``, ``U.S.``), to a single-letter initial (``ج. و. بوش``), to a dotted
-letter group (``أ.د.``, ``Ph.D.``), or to a list number at the start of a line
-(``1. البند الأول``), or to an acronym spelled with spaced dots (``بي . آوت . كيو``).
+``سي.إن.إن``). Nor does it end one when it belongs to an abbreviation listed in
+``data/abbreviations.txt`` (``د.``, ``ق.م.``, ``Dr.``, ``U.S.``), to a single-letter
+initial (``ج. و. بوش``), to a dotted letter group (``أ.د.``, ``Ph.D.``), to a list number
+at the start of a line (``1. البند الأول``), or to an acronym spelled with spaced dots
+(``بي . آوت . كيو``).
 
 An ellipsis (``…``, ``..`` or ``...``) followed by more words on the same line is a pause,
 unless a new sentence visibly starts after it: a sentence-opening word (``هل``, ``إن``,
@@ -56,6 +57,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal, get_args
 
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
@@ -95,7 +97,9 @@ _LOOKBACK = 64
 abbreviations, which keeps the work per dot constant."""
 _QUOTE_WINDOW = 400
 """How far back the opening quote or bracket of an embedded quotation is looked for."""
-_DOUBLE_DOT_MODES = ("auto", "stop", "pause")
+DoubleDot = Literal["auto", "stop", "pause"]
+"""How ``..`` followed by more words is read (:attr:`SegmentConfig.double_dot`)."""
+_DOUBLE_DOT_MODES: tuple[str, ...] = get_args(DoubleDot)
 _AFTER_CLOSING_QUOTE = ".،,؛;:!?؟…)]}»”"
 """A straight quote followed by one of these closes a quotation; it never opens one."""
 _VERB_PREFIXES = "أتينس"
@@ -131,7 +135,7 @@ class SegmentConfig:
     abbreviations: frozenset[str] = field(default_factory=frozenset)
     split_lines: bool = True
     join_wrapped_lines: bool = True
-    double_dot: str = "auto"
+    double_dot: DoubleDot = "auto"
 
     def __post_init__(self) -> None:
         if not isinstance(self.abbreviations, frozenset) or not all(
