@@ -61,7 +61,7 @@ from typing import Literal, get_args
 
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
-from arnews.chars import INVISIBLE
+from arnews.chars import DIACRITICS, INVISIBLE, TATWEEL
 from arnews.types import Sentence
 
 __all__ = ["Abbreviations", "SegmentConfig", "load_abbreviations", "split_sentences"]
@@ -91,7 +91,6 @@ _NO_START = "،,;؛:" + _CLOSERS.replace('"', "").replace("'", "") + _FINAL
 """A sentence never starts with one of these: punctuation before them ends nothing (straight
 quotes open as often as they close, so they are not here)."""
 _BULLETS = "•·▪▫‣◦○●■□►▶➢✓✔-–—*"
-_TATWEEL = "\u0640"
 _LOOKBACK = 64
 """How far back (in characters) the word before a dot is read: longer words are not
 abbreviations, which keeps the work per dot constant."""
@@ -538,14 +537,14 @@ def _glued_dot_ends(text: str, dot: int, line_start: int, abbreviations: Abbrevi
     while i > max(line_start, dot - _LOOKBACK) and _is_word_char(text[i - 1]):
         i -= 1
     before = text[i:dot]
-    if len(before.rstrip(_TATWEEL)) < 3 or (i > line_start and text[i - 1] == "."):
+    if len(before.rstrip(TATWEEL)) < 3 or (i > line_start and text[i - 1] == "."):
         return False  # د.أحمد / م.د / أ.د.محمد
     return before + "." not in abbreviations.plain
 
 
 def _is_word_char(char: str) -> bool:
     """A letter, an Arabic diacritic or a tatweel."""
-    return char.isalpha() or "\u064b" <= char <= "\u065f" or char in "\u0670\u0640"
+    return char.isalpha() or char in DIACRITICS or char == TATWEEL
 
 
 def _starts_with_conjunction(word: str) -> bool:
@@ -664,7 +663,7 @@ def _dot_ends_sentence(
         if core in abbreviations.letters:
             return not _next_to_letter(text, word_start, dot, line_start, abbreviations.letters)
         return False
-    bare = core.rstrip(_TATWEEL)
+    bare = core.rstrip(TATWEEL)
     if len(bare) == 1 and bare.isalpha():
         return False  # an initial: ج. و. بوش
     if _dotted_letters().fullmatch(core):
