@@ -234,6 +234,12 @@ def _cues() -> _Cues:
 
 
 @cache
+def _drop_invisible() -> dict[int, None]:
+    """A ``str.translate`` table that deletes the invisible marks."""
+    return dict.fromkeys(map(ord, INVISIBLE))
+
+
+@cache
 def _line_break() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(_LINE_BREAKS)}]")
 
@@ -315,6 +321,9 @@ def _find_cuts(text: str, config: SegmentConfig) -> list[int]:
 def _spaced_closers_end(text: str, start: int, end: int) -> int:
     """The end of a ``!``/``?`` run, with the closing brackets and quotes set apart from it
     by a space or two (``!! )``, ``؟ »``) when whitespace follows them; else ``end``."""
+    ahead = text[end : end + 3].lstrip(" \t\u00a0")
+    if not ahead or ahead[0] not in _CLOSERS or ahead == text[end : end + 3]:
+        return end  # the usual case: no bracket or quote set apart after the run
     if not any(c in _STRONG for c in text[start:end]):
         return end
     n = len(text)
@@ -449,8 +458,8 @@ def _ends_sentence(
     cues = _cues()
     if closers and closers[-1] in _QUOTES and word in cues.reporting:
         return False  # «هل ستأتي؟» سأل أحمد
-    if any(c in _CLOSERS for c in marks):
-        return True  # a full stop after a closing quote: "… والتنمية..". وكان
+    if marks.strip(_FINAL + INVISIBLE):
+        return True  # a closer inside the run: a full stop after it ("… والتنمية..". وكان)
     strong = any(c in _STRONG for c in marks) or _after_strong(text, start, line_start)
     if strong or "…" in marks or marks.count(".") > 1:
         if word in cues.continuing:
@@ -647,8 +656,8 @@ def _dot_ends_sentence(
     if len(words) == 1 and lo > line_start and not (window[0].isspace() or text[lo - 1].isspace()):
         return True  # a word longer than any abbreviation
     word_start = dot - len(word)
-    core = "".join(c for c in word if c not in INVISIBLE)
-    core = core[max(core.rfind(o) for o in _OPENERS) + 1 :]  # مدارس"St. → St
+    core = word.translate(_drop_invisible())
+    core = core[max(map(core.rfind, _OPENERS)) + 1 :]  # مدارس"St. → St
     if not core:
         return True
     glued = _number_then_letters().fullmatch(core)
