@@ -14,11 +14,11 @@ by hand; the corrected file is ``tests/data/sentences_dev_regional.txt``.
 
     .venv/bin/python training/build_sentence_devset_regional.py > /tmp/regional_draft.txt
 
-The committed file also holds seven cases added by hand after the draft: two line-break cases
-(a line that ends with a comma or with ``أن`` before a line that starts a new sentence: two
-of the three such lines in the corpus; the third, a stray ``و`` at a line end, was left out) and, as ``[strong-run]`` excerpts (the
-sentences around the run), the five paragraphs with ``!!``, ``??``, ``؟؟`` or ``؟!`` that are
-longer than this script takes.
+The committed file also holds seven cases added by hand after the draft: two line-break
+cases (a line that ends with a comma or with ``أن`` before a line that starts a new
+sentence: two of the three such lines in the corpus; the third, a stray ``و`` at a line end,
+was left out) and, as ``[strong-run]`` excerpts (the sentences around the run), the five
+paragraphs with ``!!``, ``??``, ``؟؟`` or ``؟!`` that are longer than this script takes.
 """
 
 from __future__ import annotations

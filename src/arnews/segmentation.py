@@ -546,7 +546,10 @@ def _glued_dot_ends(text: str, dot: int, line_start: int, abbreviations: Abbrevi
     while i > max(line_start, dot - _LOOKBACK) and _is_word_char(text[i - 1]):
         i -= 1
     before = text[i:dot]
-    if len(before.rstrip(TATWEEL)) < 3 or (i > line_start and text[i - 1] == "."):
+    chained = i > line_start and text[i - 1] in ".@"
+    if chained and before.isascii():
+        return True  # a web address or an e-mail address: "… www.jawhara.tn.وأضاف"
+    if len(before.rstrip(TATWEEL)) < 3 or chained:
         return False  # د.أحمد / م.د / أ.د.محمد
     return before + "." not in abbreviations.plain
 
