@@ -10,10 +10,19 @@ way for every model:
 - **a proclitic split never makes a name**: when the tokenizer took a leading ب/ل/ك/و/ف
   off a word that is far more common whole (``بديلا`` → ب + ``ديلا``), the remainder is not
   an entity on its own;
-- **listed names keep their class**: a name the tagger calls a person although it is
-  listed as an organisation or a place and not as a person (``سان جرمان``, ``بي بي سي``,
-  ``ديزني لاند``) takes the listed class; a Latin-script name listed as an organisation
-  (``CNN``, ``FIFA``) is tagged as one wherever the tagger left it out.
+- **listed names keep their class and their length**: a name the tagger calls a person
+  although it is listed as an organisation or a place and not as a person (``سان جرمان``,
+  ``بي بي سي``) takes the listed class; a listed name of several words grows over one
+  shorter name tagged inside it when it adds words after it (``مكتب [الأمم المتحدة]
+  لمكافحة الإرهاب``); a listed place of several words is tagged where nothing of it was,
+  or split from the name a conjunction glued it to (``الصحراء`` / ``والقرن الإفريقي``); a
+  word starting with و ف ب ل ك before a listed name gives that letter back as a proclitic
+  (``لسان جرمان``); a Latin-script name listed as an organisation (``CNN``, ``FIFA``) is
+  always a name of its own;
+- **family names**: a person whose name ends with a listed given name takes a rare
+  ``ال``-word after it (``عبد الحكيم الواعر``).
+
+Each rule was kept for what it adds on the development sets (docs/evaluation.md).
 
 >>> from arnews.entities.tagger import TaggedToken
 >>> from arnews.types import Token
@@ -36,7 +45,17 @@ from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 from arnews.types import Token
 
-__all__ = ["apply_name_rules", "is_split_fragment", "join_name_chains"]
+__all__ = [
+    "LIST_STEPS",
+    "apply_name_rules",
+    "is_split_fragment",
+    "join_name_chains",
+    "split_listed_clitics",
+]
+
+Listed = dict[tuple[int, int], tuple[str, ...]]
+"""Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing it."""
+
 
 _HYPHENS: Final = frozenset("-‐‑")
 _LINKS: Final = frozenset(fold(w) for w in ("بن", "بنت", "ابن", "آل"))
@@ -186,10 +205,6 @@ def split_listed_clitics(tagged: Sequence[TaggedToken], lexicon: Lexicon) -> lis
                 out[i] = TaggedToken(split, tagged[i].label, tagged[i].score)
                 break
     return out
-
-
-Listed = dict[tuple[int, int], tuple[str, ...]]
-"""Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing it."""
 
 
 def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
