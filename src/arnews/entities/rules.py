@@ -209,6 +209,8 @@ def split_listed_clitics(tagged: Sequence[TaggedToken], lexicon: Lexicon) -> lis
 
 def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
     """A listed organisation or place that the tagger took for a person."""
+    if "B-PER" not in labels and "I-PER" not in labels:
+        return
     for first, stop, kind in bio_spans(labels):
         kinds = listed.get((first, stop), ())
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
@@ -228,10 +230,13 @@ def _grow_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> No
     a nationality (news annotation keeps ``حركة [حماس]``, ``قطاع [غزة]``, ``[حزب الله]
     اللبناني`` short); around a name tagged as a person any listed name grows.
     """
+    longer = [(span, kinds) for span, kinds in listed.items() if span[1] - span[0] > 1]
+    if not longer or all(lab == "O" for lab in labels):
+        return
     spans = bio_spans(labels)
-    for (first, stop), kinds in sorted(listed.items(), key=lambda x: x[0][0] - x[0][1]):
+    for (first, stop), kinds in sorted(longer, key=lambda x: x[0][0] - x[0][1]):
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
-        if stop - first < 2 or not strong or _KEEP_PER & set(kinds):
+        if not strong or _KEEP_PER & set(kinds):
             continue
         listed_kind = _first_of(strong)
         inside = [sp for sp in spans if first <= sp[0] and sp[1] <= stop]
@@ -331,7 +336,10 @@ def _add_family_names(
 def apply_name_rules(
     tagged: Sequence[TaggedToken], text: str, lexicon: Lexicon
 ) -> list[TaggedToken]:
-    """All the rules of this module, in order: lists, fragments, chains."""
+    """All the rules of this module, in order: lists, family names, fragments, chains.
+
+    (Steps that need a person, or any name, are skipped when the tagger found none.)
+    """
     tagged = split_listed_clitics(tagged, lexicon)
     labels = [t.label for t in tagged]
     toks = [t.token for t in tagged]
@@ -339,6 +347,11 @@ def apply_name_rules(
     if listed:
         for step in LIST_STEPS:
             step(labels, toks, listed)
-    _add_family_names(labels, toks, lexicon, listed)
-    _drop_fragments(labels, toks)
-    return join_name_chains(_relabel(tagged, labels), text)
+    if "B-PER" in labels or "I-PER" in labels:
+        _add_family_names(labels, toks, lexicon, listed)
+    if any(lab != "O" for lab in labels):
+        _drop_fragments(labels, toks)
+    out = _relabel(tagged, labels)
+    if "B-PER" in labels or "I-PER" in labels:
+        out = join_name_chains(out, text)
+    return out
