@@ -5,6 +5,7 @@ Each ``pages/*.txt`` file is a scraped page with its gold annotation on every li
     @date 2025-05-14 | @date none      gold publication date
     T| title line                      D| date line        S| source line
     R| repeated title                  B| body line        X reason| chrome line
+    N| neutral line (byline, caption): may go or stay, counted neither way
 
 A blank line is a blank line of the page; any other untagged line is an error. The page
 itself is the file with the tags (and the ``@`` headers) removed.
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-_TAG = re.compile(r"^(T|D|S|R|B|X [a-z_]+)\| (.*)$")
+_TAG = re.compile(r"^(T|D|S|R|B|N|X [a-z_]+)\| (.*)$")
 _SENTENCE = re.compile(r"[^.!?؟…]+[.!?؟…]*")
 
 
@@ -51,6 +52,10 @@ class Score:
     chrome_removed: int = 0
     reasons_right: int = 0
     reasons_checked: int = 0
+    body_chars_kept: int = 0
+    chrome_chars_kept: int = 0
+    page_precision: list[float] = field(default_factory=list)
+    page_recall: list[float] = field(default_factory=list)
     titles: list[bool] = field(default_factory=list)
     dates: list[bool] = field(default_factory=list)
     sources: list[bool] = field(default_factory=list)
@@ -59,6 +64,11 @@ class Score:
     @property
     def sentence_recall(self) -> float:
         return self.body_sentences_kept / max(self.body_sentences, 1)
+
+    @property
+    def precision(self) -> float:
+        """Share of kept characters (body + chrome lines; neutral left out) that are body."""
+        return self.body_chars_kept / max(self.body_chars_kept + self.chrome_chars_kept, 1)
 
     @property
     def chrome_removed_share(self) -> float:
@@ -108,16 +118,22 @@ def score_pages(pages: list[Page]) -> Score:
         cleaned = strip_boilerplate(page.text)
         kept = [(s.start, s.end) for s in cleaned.kept]
         reasons = {(r.start, r.end): r.reason for r in cleaned.removed}
+        page_body = page_body_kept = page_chrome_kept = 0
         for tag, start, end in page.lines:
             is_kept = any(s <= start and end <= e for s, e in kept)
             content = page.text[start:end]
+            if tag == "N":
+                continue
             if tag == "B":
                 n = len(_SENTENCE.findall(content)) or 1
                 score.body_lines += 1
                 score.body_sentences += n
+                page_body += n
                 if is_kept:
                     score.body_lines_kept += 1
                     score.body_sentences_kept += n
+                    score.body_chars_kept += end - start
+                    page_body_kept += n
                 else:
                     score.misses.append(
                         f"{page.name}: body lost ({reasons.get((start, end))}): {content[:60]}"
@@ -125,6 +141,8 @@ def score_pages(pages: list[Page]) -> Score:
                 continue
             score.chrome_lines += 1
             if is_kept:
+                score.chrome_chars_kept += end - start
+                page_chrome_kept += end - start
                 score.misses.append(f"{page.name}: {tag} kept: {content[:60]}")
                 continue
             score.chrome_removed += 1
@@ -137,6 +155,9 @@ def score_pages(pages: list[Page]) -> Score:
                 score.reasons_right += 1
             else:
                 score.misses.append(f"{page.name}: {tag} as {got}: {content[:60]}")
+        body_chars = sum(e - s for t, s, e in page.lines if t == "B" and _kept(kept, s, e))
+        score.page_recall.append(page_body_kept / max(page_body, 1))
+        score.page_precision.append(body_chars / max(body_chars + page_chrome_kept, 1))
         score.titles.append(cleaned.title == page.title)
         score.dates.append(cleaned.published == page.published)
         score.sources.append(cleaned.source == page.source)
@@ -147,6 +168,10 @@ def score_pages(pages: list[Page]) -> Score:
         if cleaned.source != page.source:
             score.misses.append(f"{page.name}: source {cleaned.source!r}")
     return score
+
+
+def _kept(kept: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in kept)
 
 
 def load_html() -> list[tuple[str, str, dict[str, Any]]]:
@@ -205,18 +230,23 @@ def _text_rows(label: str, s: Score) -> list[str]:
         f"| {label} | {s.sentence_recall:.1%} ({s.body_sentences_kept}/{s.body_sentences}) "
         f"| {s.chrome_removed_share:.1%} ({s.chrome_removed}/{s.chrome_lines}) "
         f"| {s.reasons_right / max(s.reasons_checked, 1):.1%} "
-        f"| {share(s.titles):.0%} | {share(s.dates):.0%} | {share(s.sources):.0%} |"
+        f"| {share(s.titles):.0%} | {share(s.dates):.0%} | {share(s.sources):.0%} "
+        f"| {s.precision:.3f} |"
     ]
 
 
 def main() -> int:
     print(
         "| set | body-sentence recall | chrome + metadata lines removed | right reason "
-        "| title | date | source |"
+        "| title | date | source | precision (chars) |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     misses = []
-    for group, label in (("pages", "development"), ("fresh", "fresh")):
+    for group, label in (
+        ("pages", "development"),
+        ("fresh", "fresh"),
+        ("wholepage", "whole-page dumps"),
+    ):
         pages = load_pages(group)
         s = score_pages(pages)
         print(*_text_rows(f"{label} ({len(pages)} pages)", s))
@@ -231,9 +261,27 @@ def main() -> int:
             f"| {label} | {h.body_found}/{h.body_total} | {h.chrome_gone}/{h.chrome_total} "
             f"| {sum(h.titles)}/{len(h.titles)} | {sum(h.dates)}/{len(h.dates)} |"
         )
+    real = load_real_scorer()
+    if real.available():
+        print()
+        print("Real pages (../shared/data/pages, gold in real/gold.json):")
+        print()
+        print(real.table())
+    else:
+        print("\n(real pages not found next to the checkout: ../shared/data/pages)")
     for miss in misses:
         print("  -", miss)
     return 0
+
+
+def load_real_scorer() -> Any:
+    """The scorer of the real saved pages (``real/score.py``), importable from anywhere."""
+    folder = str(HERE / "real")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    import score
+
+    return score
 
 
 if __name__ == "__main__":
