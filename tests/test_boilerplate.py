@@ -164,6 +164,7 @@ def test_reason_golden(reason: str, line: str, where: str) -> None:
 
 def test_every_reason_code_has_a_golden_case() -> None:
     covered = {r for r, _ in REASON_LINES} | {"related_list", "repeated_title"}
+    covered |= {"outside_body", "template"}  # whole pages and site templates: tests below
     assert covered == set(REASONS)
 
 
@@ -442,6 +443,75 @@ def test_quality_floors(group: str) -> None:
     assert EVAL.share(score.titles) >= 0.95
     assert EVAL.share(score.dates) >= 0.95
     assert EVAL.share(score.sources) >= 0.90
+
+
+def test_whole_page_dumps_floor() -> None:
+    """Hand-written whole-page text (menus, outlet lists, most read, comments, banners)."""
+    score = EVAL.score_pages(EVAL.load_pages("wholepage"))
+    assert len(score.titles) >= 3
+    assert score.sentence_recall == 1.0, score.misses
+    assert score.precision >= 0.97, score.misses
+    assert min(score.page_precision) >= 0.95
+    assert EVAL.share(score.titles) == 1.0
+    assert EVAL.share(score.dates) == 1.0
+
+
+REAL = EVAL.load_real_scorer()
+
+
+@pytest.mark.skipif(not REAL.available(), reason="local fixture ../shared/data/pages is absent")
+def test_real_pages_visible_text_floor() -> None:
+    """The naive visible text of ten real pages: recorded 100% recall, 0.957 precision."""
+    pages = REAL.load()
+    scores = [REAL.score(p, REAL.arnews_text(p)) for p in pages]
+    assert len(scores) == 10
+    assert min(s.recall for s in scores) >= 0.99
+    assert sum(s.precision for s in scores) / len(scores) >= 0.93
+    assert min(s.precision for s in scores) >= 0.80
+
+
+def test_menus_and_outlet_lists_around_the_body_go_as_outside_body() -> None:
+    menu = ("الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة", "فيديو")
+    outlets = ("هسبريس", "الأحداث المغربية", "الصباح", "المساء", "Le Matin", "TelQuel", "الشروق")
+    about = (
+        "موقع إخباري مستقل يهتم بالشأن المحلي والدولي، ويلتزم بأخلاقيات المهنة في كل ما "
+        "ينشره من أخبار وتقارير، ولا يتحمل مسؤولية التعليقات التي ينشرها القراء على صفحاته."
+    )
+    text = "\n".join(
+        (
+            *menu,
+            build_page(),
+            *outlets,
+            "روابط",
+            "من نحن",
+            "اتصل بنا",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            about,
+        )
+    )
+    c = strip_boilerplate(text)
+    assert_body_kept(c)
+    assert_invariants(text, c)
+    reasons = {r.text: r.reason for r in c.removed}
+    assert all(reasons[x] == "navigation" for x in menu)
+    assert reasons["الأحداث المغربية"] == "navigation"
+    assert reasons[about] == "outside_body"
+    assert c.text.count("\n\n") == 2  # the three body paragraphs, nothing else
+
+
+def test_copy_pasted_article_is_not_treated_as_a_page() -> None:
+    """A short list of chrome around an article is left to the phrase rules."""
+    text = build_page(bottom=("الطقس", "مواقيت الصلاة"))
+    c = strip_boilerplate(text)
+    assert "الطقس" in c.text
+    assert_body_kept(c)
 
 
 def test_html_quality_floor_and_gain_over_trafilatura() -> None:

@@ -39,6 +39,7 @@ from arnews._resources import read_lines
 from arnews._validation import ensure_text
 from arnews.chars import INVISIBLE, fold
 from arnews.dates import find_dates, weekday_names
+from arnews.layout import Evidence, choose_region, evidence
 from arnews.types import Cleaned, Removed, Span
 
 __all__ = [
@@ -68,6 +69,8 @@ REASONS: tuple[str, ...] = (
     "advertisement",
     "comments",
     "byline_chrome",
+    "outside_body",
+    "template",
 )
 """Reason codes for removed chrome; earlier codes win ties between phrase matches."""
 
@@ -162,6 +165,9 @@ class _Line:
     verdict: str | None = None  # a reason code once the line is removed
     anchor: bool = False
     key: str | None = None  # words of the folded line, for comparing with the title
+    evidence: Evidence | None = None  # the layout pass's measurements
+    region: bool = False  # inside the body region chosen by the layout pass
+    rule: str | None = None  # the rule that removed the line, when not a phrase rule
 
 
 def _fold(text: str) -> str:
@@ -595,8 +601,65 @@ def _classify(
         ):
             line.verdict = "source"
             source = source or line.text
+    _apply_layout(lines, title_at)
     published = next((x.published for x in lines if x.verdict == "date"), None)
     return title, published, source
+
+
+_PAGE_OUTSIDE_LINES = 8  # this many unjudged lines outside the body region: a whole page
+_PAGE_SHORT_RUN = 5  # ... or a run of this many short lines (a menu) outside it
+_TITLE_REACH = 10  # the region grows back to a title this close above it
+
+
+def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
+    """Whole-page text: remove what lies outside the body region (see :mod:`arnews.layout`).
+
+    Only when the text holds a page's chrome (many unjudged lines, or a menu-like run of
+    short lines, outside the region); a copy-pasted article is left to the phrase rules.
+    """
+    if sum(x.verdict is None for x in lines) < _PAGE_SHORT_RUN:
+        return  # too few unjudged lines to hold a page's chrome
+    for line in lines:
+        line.evidence = evidence(line.text, line.folded)
+    ev = [x.evidence for x in lines if x.evidence is not None]
+    chrome = [x.verdict is not None or bool(x.full or x.strong) for x in lines]
+    anchors = [x.verdict in ("title", "date") for x in lines]
+    found = choose_region(ev, chrome, anchors)
+    if found is None:
+        return
+    first, last, _ = found
+    if title_at is not None and 0 <= first - title_at <= _TITLE_REACH:
+        first = title_at + 1
+    else:
+        while first > 0 and lines[first - 1].verdict is None and ev[first - 1].kind != "short":
+            if ev[first - 1].kind not in ("prose", "sentence"):
+                break
+            first -= 1
+    while last + 1 < len(lines) and lines[last + 1].verdict is None:
+        if ev[last + 1].kind not in ("prose", "sentence"):
+            break
+        last += 1
+    outside = [i for i, x in enumerate(lines) if (i < first or i > last) and x.verdict is None]
+    run = longest = 0
+    for i in outside:
+        run = run + 1 if ev[i].kind == "short" and i - 1 in outside else 1
+        if ev[i].kind != "short":
+            run = 0
+        longest = max(longest, run)
+    if len(outside) < _PAGE_OUTSIDE_LINES and longest < _PAGE_SHORT_RUN:
+        return
+    for i in range(first, last + 1):
+        lines[i].region = True
+    for i in outside:
+        kind = ev[i].kind
+        lines[i].verdict = (
+            "navigation"
+            if kind == "short"
+            else "related_list"
+            if kind == "headline"
+            else "outside_body"
+        )
+        lines[i].rule = f"layout: {kind} line outside the body region"
 
 
 def _soften_lone_navigation(lines: list[_Line]) -> None:

@@ -168,7 +168,10 @@ def table(systems: dict[str, Extractor] = SYSTEMS, pages: Path = PAGES) -> str:
     """Per-page recall/precision for every system, then the macro averages (markdown)."""
     loaded = load(pages)
     rows = ["| system | page | recall | precision | F1 |", "|---|---|---|---|---|"]
-    macro = ["| system | macro recall | macro precision | macro F1 | worst recall |", "|---|---|---|---|---|"]
+    macro = [
+        "| system | macro recall | macro precision | macro F1 | worst recall |",
+        "|---|---|---|---|---|",
+    ]
     for label, fn in systems.items():
         scores = [score(p, fn(p)) for p in loaded]
         for p, s in zip(loaded, scores, strict=True):
