@@ -78,7 +78,9 @@ METADATA_REASONS: tuple[str, ...] = ("title", "date", "source")
 """Reason codes of metadata lines (moved to ``Cleaned.title/published/source``)."""
 
 _PHRASE_FILES = ("boilerplate/ar.txt", "boilerplate/fr.txt", "boilerplate/en.txt")
-_KINDS = frozenset({"line", "prefix", "short", "marker", "cookie", "cue", "section", "agency"})
+_KINDS = frozenset(
+    {"line", "prefix", "short", "marker", "cookie", "cue", "section", "agency", "policy"}
+)
 _KINDS_BY_REASON = {"source": frozenset({"agency"}), "date": frozenset({"label"})}
 _CLITIC_KINDS = frozenset({"cookie", "cue"})  # these match after a glued و ف ب ل too
 _QUOTES = frozenset('"«»“”')
@@ -160,6 +162,7 @@ class _Line:
     strong: str | None = None
     weak: str | None = None
     body_cue: bool = False
+    policy: bool = False  # holds a comment-policy / disclaimer phrase
     agency: bool = False
     published: _dt.date | None = None
     verdict: str | None = None  # a reason code once the line is removed
@@ -280,6 +283,8 @@ def _analyse(line: _Line, cfg: BoilerplateConfig) -> None:
                 cues.add(folded[start:end])
         elif p.kind == "agency":
             line.agency = True
+        elif p.kind == "policy":
+            line.policy = True
         elif p.kind == "cookie":
             cookie = True
         elif p.kind in ("prefix", "short") and start == first:
@@ -622,7 +627,7 @@ def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
     for line in lines:
         line.evidence = evidence(line.text, line.folded)
     ev = [x.evidence for x in lines if x.evidence is not None]
-    chrome = [x.verdict is not None or bool(x.full or x.strong) for x in lines]
+    chrome = [x.verdict is not None or bool(x.full or x.strong or x.policy) for x in lines]
     anchors = [x.verdict in ("title", "date") for x in lines]
     found = choose_region(ev, chrome, anchors)
     if found is None:
@@ -632,11 +637,11 @@ def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
         first = title_at + 1
     else:
         while first > 0 and lines[first - 1].verdict is None and ev[first - 1].kind != "short":
-            if ev[first - 1].kind not in ("prose", "sentence"):
+            if ev[first - 1].kind not in ("prose", "sentence") or lines[first - 1].policy:
                 break
             first -= 1
     while last + 1 < len(lines) and lines[last + 1].verdict is None:
-        if ev[last + 1].kind not in ("prose", "sentence"):
+        if ev[last + 1].kind not in ("prose", "sentence") or lines[last + 1].policy:
             break
         last += 1
     outside = [i for i, x in enumerate(lines) if (i < first or i > last) and x.verdict is None]

@@ -43,6 +43,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}']++")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\p{Nd}")
+_URL = regex.compile(r"(?:https?://|www\.)\S++")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
@@ -110,7 +111,9 @@ def evidence(line: str, folded: str | None = None) -> Evidence:
 
     ``folded`` is the line already folded for matching (alef forms, ى, ة, case), if known.
     """
-    words = _WORD.findall(folded if folded is not None else line.translate(_FOLD).casefold())
+    words = _WORD.findall(
+        _URL.sub(" ", folded if folded is not None else line.translate(_FOLD).casefold())
+    )
     n = len(words)
     fw = function_words()
     hits = 0
