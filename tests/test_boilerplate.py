@@ -612,3 +612,68 @@ def test_missing_trafilatura_gives_a_clear_message(monkeypatch: pytest.MonkeyPat
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(ImportError, match=r"arnews\[html\]"):
         strip_boilerplate("<p>نص</p>", html=True)
+
+
+# ---------------------------------------------------------------- explain, sniffing, language
+
+
+def test_explain_gives_every_line_its_decision_rule_and_evidence() -> None:
+    menu = ("الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة", "فيديو", "مقالات", "منوعات")
+    text = "\n".join((*menu, build_page(bottom=("اقرأ أيضا: عنوان آخر",))))
+    c = strip_boilerplate(text, explain=True)
+    visible = [x for x in text.split("\n") if x.strip()]
+    assert [d.text for d in c.lines] == visible
+    for d in c.lines:
+        assert text[d.start : d.end] == d.text
+        assert d.kept == (d.reason is None)
+        assert d.rule
+        assert d.evidence["kind"] in ("prose", "sentence", "headline", "short")
+    removed = {(r.text, r.reason) for r in c.removed}
+    assert removed == {(d.text, d.reason) for d in c.lines if not d.kept}
+    by_text = {d.text: d for d in c.lines}
+    assert by_text["سياسة"].rule.startswith(("layout:", "phrase:"))
+    assert by_text[BODY[0]].kept
+    assert by_text[BODY[0]].evidence["kind"] == "prose"
+    assert by_text[TITLE].rule.startswith("metadata")
+    assert by_text["اقرأ أيضا: عنوان آخر"].reason == "read_more"
+    # without explain the same decisions, and no lines
+    plain = strip_boilerplate(text)
+    assert plain.lines == ()
+    assert plain.text == c.text
+    assert plain.removed == c.removed
+
+
+def test_html_is_sniffed_and_the_decision_recorded() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>عنوان</title></head><body><nav>الرئيسية</nav>"
+        f"<article><h1>{TITLE}</h1><p>{BODY[0]}</p><p>{BODY[1]}</p></article></body></html>"
+    )
+    sniffed = strip_boilerplate(page)
+    assert sniffed.input_kind == "html"
+    assert sniffed.warnings
+    assert "HTML" in sniffed.warnings[0]
+    assert BODY[0] in sniffed.text
+    assert "<p>" not in sniffed.text
+    as_text = strip_boilerplate(page, html=False)
+    assert as_text.input_kind == "text"
+    assert as_text.warnings == ()
+    assert "<p>" in as_text.text
+    plain = strip_boilerplate(build_page())
+    assert plain.input_kind == "text"
+    assert plain.warnings == ()
+    # a few angle brackets in prose are not markup
+    maths = "قال الباحث إن النسبة < 5% وإن الفارق > 2 نقطة في كل الحالات المدروسة هذا العام."
+    assert strip_boilerplate(maths).input_kind == "text"
+
+
+def test_non_arabic_text_is_flagged_with_its_arabic_ratio() -> None:
+    english = (
+        "The ministry said on Tuesday that the new water plant would open next spring.\n\n"
+        "Officials added that the project would serve half a million residents."
+    )
+    c = strip_boilerplate(english)
+    assert c.arabic_ratio == 0.0
+    assert any("not Arabic" in w for w in c.warnings)
+    arabic = strip_boilerplate(build_page())
+    assert arabic.arabic_ratio > 0.95
+    assert arabic.warnings == ()

@@ -40,13 +40,15 @@ from arnews._validation import ensure_text
 from arnews.chars import INVISIBLE, fold
 from arnews.dates import find_dates, weekday_names
 from arnews.layout import Evidence, choose_region, evidence
-from arnews.types import Cleaned, Removed, Span
+from arnews.types import Cleaned, LineDecision, Removed, Span
 
 __all__ = [
     "METADATA_REASONS",
     "REASONS",
     "BoilerplateConfig",
+    "arabic_ratio",
     "html_to_text",
+    "looks_like_html",
     "strip_boilerplate",
 ]
 
@@ -657,6 +659,10 @@ def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
         lines[i].region = True
     for i in outside:
         kind = ev[i].kind
+        if lines[i].policy:
+            lines[i].verdict = "comments"
+            lines[i].rule = "layout: a comment policy or disclaimer outside the body region"
+            continue
         lines[i].verdict = (
             "navigation"
             if kind == "short"
@@ -709,11 +715,109 @@ def _assemble(
     return "\n\n".join(s.text for s in kept), tuple(kept), tuple(removed)
 
 
-def _strip_text(text: str, cfg: BoilerplateConfig, known_title: str | None = None) -> Cleaned:
+def _strip_text(
+    text: str, cfg: BoilerplateConfig, known_title: str | None = None, explain: bool = False
+) -> tuple[Cleaned, bool]:
     lines = _split_lines(text, cfg)
     title, published, source = _classify(lines, cfg, known_title)
     body, kept, removed = _assemble(text, lines, cfg)
-    return Cleaned(body, kept, removed, title, published, source)
+    decisions = _explain(lines, cfg) if explain else ()
+    cleaned = Cleaned(
+        body, kept, removed, title, published, source, decisions, arabic_ratio=arabic_ratio(body)
+    )
+    return cleaned, title is not None
+
+
+_METADATA_RULES = {
+    "title": "metadata: the headline (moved to .title)",
+    "date": "metadata: a date line (moved to .published)",
+    "source": "metadata: a source or dateline line (moved to .source)",
+    "repeated_title": "metadata: the headline again",
+}
+
+
+def _rule_of(line: _Line, cfg: BoilerplateConfig) -> str:
+    """The rule behind a line's decision, in words."""
+    reason = line.verdict
+    if reason is None or reason in cfg.keep:
+        if reason is not None:
+            return f"kept: {reason} is in keep"
+        if line.region:
+            return "layout: inside the body region"
+        if line.anchor:
+            return "kept: a prose paragraph"
+        return "kept: no rule removed it"
+    if reason in _METADATA_RULES:
+        return _METADATA_RULES[reason]
+    if line.rule is not None:
+        return line.rule
+    if line.full == reason:
+        return f"phrase: the whole line is {reason} phrases"
+    if line.strong == reason:
+        return f"phrase: a {reason} phrase opens or marks a short line"
+    if line.weak == reason:
+        return f"phrase: a {reason} phrase, outside the article core"
+    return f"list: under a {reason} header"
+
+
+def _explain(lines: list[_Line], cfg: BoilerplateConfig) -> tuple[LineDecision, ...]:
+    out = []
+    for line in lines:
+        ev = line.evidence or evidence(line.text, line.folded)
+        facts: dict[str, object] = ev.as_dict()
+        facts.update(
+            phrase_whole_line=line.full,
+            phrase_strong=line.strong,
+            phrase_weak=line.weak,
+            policy_phrase=line.policy,
+            body_region=line.region,
+        )
+        kept = line.verdict is None or line.verdict in cfg.keep
+        reason = None if kept else line.verdict
+        out.append(
+            LineDecision(line.text, line.start, line.end, kept, reason, _rule_of(line, cfg), facts)
+        )
+    return tuple(out)
+
+
+_ARABIC_LETTER = _lazy(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_LETTERS = _lazy(r"[^\W\d_]")
+_MIN_LETTERS_FOR_LANGUAGE = 20
+_MIN_ARABIC_RATIO = 0.5
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of the letters of ``text`` that are Arabic (1.0 when it has no letters).
+
+    >>> arabic_ratio("قال الوزير"), arabic_ratio("Le ministre a dit"), arabic_ratio("2025")
+    (1.0, 0.0, 1.0)
+    """
+    letters = len(_LETTERS().findall(text))
+    if not letters:
+        return 1.0
+    return len(_ARABIC_LETTER().findall(text)) / letters
+
+
+_MARKUP = _lazy(
+    r"<(?:!doctype\s+html|html|head|body|div|p|span|a|script|style|meta|link|br|li|ul|table"
+    r"|article|section|header|footer|nav|h[1-6]|img|iframe)(?=[\s>/])",
+    re.I,
+)
+_SNIFF_CHARS = 100_000
+_MIN_TAGS = 3
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` reads as a web page (a doctype or ``<html>``, or several tags).
+
+    >>> looks_like_html("<html><body><p>نص</p></body></html>"), looks_like_html("أ < ب > ج")
+    (True, False)
+    """
+    head = text[:_SNIFF_CHARS]
+    for count, m in enumerate(_MARKUP().finditer(head), 1):
+        if count >= _MIN_TAGS or m.group().lower().startswith(("<!doctype", "<html")):
+            return True
+    return False
 
 
 def html_to_text(html: str) -> str:
@@ -792,15 +896,21 @@ def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | No
 def strip_boilerplate(
     text: str,
     *,
-    html: bool = False,
+    html: bool | None = None,
     config: BoilerplateConfig | None = None,
     keep: Iterable[str] | None = None,
+    explain: bool = False,
 ) -> Cleaned:
     """Split a scraped article into body, metadata and removed chrome (each with a reason).
 
     ``kept`` spans are blocks of consecutive kept lines (a blank or removed line ends a
     block); ``text`` joins their exact input characters with ``"\\n\\n"``. ``removed``
-    holds one entry per removed line. With ``html=True`` the input is a web page: its
+    holds one entry per removed line. ``html=None`` (the default) reads the input as a web
+    page when it holds markup (see :func:`looks_like_html`; ``input_kind`` and ``warnings``
+    of the result record it); ``html=False`` never does. ``explain=True`` fills
+    ``lines`` with every non-blank line's decision, the rule behind it and its evidence.
+    ``arabic_ratio`` is the share of Arabic letters in the kept text; below 0.5 a warning
+    says the text is mostly not Arabic. With ``html=True`` the input is a web page: its
     text is extracted first (see :func:`html_to_text`; every offset then indexes that
     text) and the page's own title/date/site name fill metadata the text lacks.
     ``keep`` adds reason codes to ``config.keep``.
@@ -821,15 +931,28 @@ def strip_boilerplate(
         if isinstance(keep, str):
             raise TypeError("keep must be a collection of reason codes, not str")
         cfg = replace(cfg, keep=cfg.keep | frozenset(keep))
+    notes: list[str] = []
+    if html is None:
+        html = looks_like_html(text)
+        if html:
+            notes.append("markup found: the input was read as HTML (pass html=False to keep it)")
     if not html:
-        return _strip_text(text, cfg)
+        cleaned = _strip_text(text, cfg, explain=explain)[0]
+        return _with_notes(cleaned, "text", notes)
     body, title, published, site = _extract_html(text)
-    cleaned = _strip_text(body, cfg, known_title=title)
-    return Cleaned(
-        cleaned.text,
-        cleaned.kept,
-        cleaned.removed,
-        cleaned.title or title,
-        cleaned.published or published,
-        cleaned.source or site,
+    cleaned, _ = _strip_text(body, cfg, known_title=title, explain=explain)
+    cleaned = replace(
+        cleaned,
+        title=cleaned.title or title,
+        published=cleaned.published or published,
+        source=cleaned.source or site,
     )
+    return _with_notes(cleaned, "html", notes)
+
+
+def _with_notes(cleaned: Cleaned, kind: str, notes: list[str]) -> Cleaned:
+    ratio = cleaned.arabic_ratio
+    letters = len(_LETTERS().findall(cleaned.text[:2000]))
+    if letters >= _MIN_LETTERS_FOR_LANGUAGE and ratio < _MIN_ARABIC_RATIO:
+        notes.append(f"the text is mostly not Arabic (arabic_ratio={ratio:.2f})")
+    return replace(cleaned, input_kind=kind, warnings=tuple(notes))

@@ -23,6 +23,7 @@ __all__ = [
     "Entity",
     "EntityField",
     "EntityLabel",
+    "LineDecision",
     "Removed",
     "Sentence",
     "Span",
@@ -142,6 +143,25 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class LineDecision:
+    """Why one non-blank input line of :func:`arnews.strip_boilerplate` was kept or removed.
+
+    ``reason`` is the reason code of a removed line (``None`` when kept); ``rule`` names the
+    rule that decided, in words; ``evidence`` holds the measurements behind it (kind,
+    words, function-word share, sentence punctuation, Arabic share, digits, phrase matches,
+    whether the line lies in the body region).
+    """
+
+    text: str
+    start: int
+    end: int
+    kept: bool
+    reason: str | None
+    rule: str
+    evidence: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Cleaned:
     """What :func:`arnews.strip_boilerplate` returns.
 
@@ -157,6 +177,14 @@ class Cleaned:
     title: str | None = None
     published: _dt.date | None = None
     source: str | None = None
+    lines: tuple[LineDecision, ...] = field(default=(), repr=False, compare=False)
+    """Every non-blank line with its decision, rule and evidence (``explain=True`` only)."""
+    input_kind: str = field(default="text", repr=False, compare=False)
+    """``"text"`` or ``"html"``: how the input was read (``html=None`` sniffs markup)."""
+    arabic_ratio: float = field(default=1.0, repr=False, compare=False)
+    """Share of the kept text's letters that are Arabic (1.0 for text without letters)."""
+    warnings: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    """Notes about the input: markup sniffed, text mostly not Arabic…"""
 
 
 @dataclass(frozen=True, slots=True)
