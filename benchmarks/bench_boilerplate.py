@@ -115,6 +115,32 @@ def main() -> int:
     print(f"| arnews, scraped text | {rate(strip_boilerplate, pages):,.0f} |")
     print(f"| arnews `html=True` | {rate(lambda h: strip_boilerplate(h, html=True), htmls):,.0f} |")
     print(f"| trafilatura.extract alone | {rate(trafilatura.extract, htmls):,.0f} |")
+    wholes = [p.text for p in evaluation.load_pages("wholepage")]
+    size = sum(map(len, wholes)) / len(wholes)
+    rows = [(f"whole-page dumps ({len(wholes)}, {size:.0f} characters)", wholes)]
+    real = evaluation.load_real_scorer()
+    if real.available():
+        loaded = real.load()
+        texts = [p.text for p in loaded]
+        size = sum(map(len, texts)) / len(texts)
+        rows.append((f"real pages' visible text ({len(texts)}, {size:.0f} characters)", texts))
+        real_html = [p.html for p in loaded]
+    print("\n| whole-page text | arnews pages/s |")
+    print("|---|---|")
+    for label, docs in rows:
+        print(f"| {label} | {rate(strip_boilerplate, docs):,.0f} |")
+    if real.available():
+        size = sum(map(len, real_html)) / len(real_html)
+        print(f"\n| real pages' HTML ({len(real_html)}, {size:,.0f} characters) | pages/s |")
+        print("|---|---|")
+        ours = rate(lambda h: strip_boilerplate(h, html=True), real_html)
+        print(f"| arnews `html=True` | {ours:,.1f} |")
+        print(f"| trafilatura.extract alone | {rate(trafilatura.extract, real_html):,.1f} |")
+        import justext
+
+        stoplist = justext.get_stoplist("Arabic")
+        theirs = rate(lambda h: justext.justext(h.encode(), stoplist), real_html)
+        print(f"| jusText alone | {theirs:,.1f} |")
     if args.corpus:
         audit_corpus(args.corpus, args.limit, args.step)
     return 0

@@ -1,10 +1,11 @@
 """Fuzz one arnews target with atheris: ``python fuzz/fuzz.py TARGET [libFuzzer options]``.
 
 TARGET is a key of ``tests/contracts.py``'s ``TARGETS`` (normalize, tokenize, sentences,
-boilerplate, boilerplate_html, entities, process): the target runs on every input and its
-contract is checked, so a broken promise is a crash that libFuzzer saves. Inputs are read
-as UTF-8 with undecodable bytes as lone surrogates, so mutations produce broken encodings,
-lone surrogates and control characters as well as Arabic text. See ``fuzz/README.md``.
+boilerplate, boilerplate_text, boilerplate_html, entities, process): the target runs on
+every input and its contract is checked, so a broken promise is a crash that libFuzzer
+saves. Inputs are read as UTF-8 with undecodable bytes as lone surrogates, so mutations
+produce broken encodings, lone surrogates and control characters as well as Arabic text.
+See ``fuzz/README.md``.
 """
 
 from __future__ import annotations

@@ -294,11 +294,19 @@ def _check_normalization(text: str) -> None:
     check_normalized(text, normalize_with_map(text))
 
 
+def _check_sniffed(text: str) -> None:
+    """``html=None``: markup is read as a page, and the offsets index its extracted text."""
+    cleaned = strip_boilerplate(text)
+    source = html_to_text(text) if cleaned.input_kind == "html" else text
+    check_cleaned(source, cleaned)
+
+
 TARGETS: dict[str, Callable[[str], None]] = {
     "normalize": _check_normalization,
     "tokenize": _check_tokenize,
     "sentences": lambda t: check_sentences(t, split_sentences(t)),
-    "boilerplate": lambda t: check_cleaned(t, strip_boilerplate(t)),
+    "boilerplate": _check_sniffed,
+    "boilerplate_text": lambda t: check_cleaned(t, strip_boilerplate(t, html=False)),
     "boilerplate_html": lambda t: check_cleaned(html_to_text(t), strip_boilerplate(t, html=True)),
     "entities": lambda t: check_entities(t, extract_entities(t)),
     "process": lambda t: check_article(t, process(t)),

@@ -829,7 +829,8 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(html: str) -> str:
     """The text that ``strip_boilerplate(html, html=True)`` works on (its offsets index it).
 
-    Paragraphs come out one a line (trafilatura's text output). Input without any markup
+    Paragraphs come out one a line: trafilatura's text output, or the page's own visible
+    text when that is more body-like (see ``strip_boilerplate``). Input without any markup
     is returned unchanged; markup that trafilatura cannot read (unclosed ``<title>``…)
     falls back to a plain tag stripper. Needs the optional extra ``arnews[html]``.
 
@@ -875,28 +876,105 @@ def _html_date(html: str) -> _dt.date | None:
     return None
 
 
-def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | None]:
-    if not _TAG().search(html):
-        return html, None, None, None
+def _trafilatura(html: str, *, favor_recall: bool) -> Any:
     trafilatura = require("trafilatura", "html", "strip_boilerplate(..., html=True)")
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, with_metadata=True, favor_recall=favor_recall
+        )
+    except Exception:  # lxml and trafilatura raise many kinds on garbage
+        return None
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+        return None
+    return doc
+
+
+def _extract_html(html: str) -> tuple[str, str | None, _dt.date | None, str | None, str]:
+    """(text, title, date, site name, candidate): the most body-like text of the page.
+
+    Candidates: trafilatura's extraction (its recall mode when the default finds nothing)
+    and the page's own visible text, each run through the text rules; see
+    :func:`_choose_candidate`.
+    """
+    if not _TAG().search(html):
+        return html, None, None, None, "text"
+    require("trafilatura", "html", "strip_boilerplate(..., html=True)")
+    from arnews.pagetext import visible_text
+
     safe = html.encode("utf-8", "replace").decode("utf-8")  # lone surrogates break lxml
     if "\x00" in safe:
         safe = safe.replace("\x00", "")
-    try:
-        doc = trafilatura.bare_extraction(
-            safe, include_comments=False, with_metadata=True, favor_recall=True
-        )
-    except Exception:  # lxml and trafilatura raise many kinds on garbage
-        doc = None
-    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
-        return _crude_text(safe), None, _html_date(safe), None
+    doc = _trafilatura(safe, favor_recall=False)
+    candidates: list[tuple[str, str]] = []
+    if doc is not None:
+        candidates.append(("trafilatura", str(doc.text)))
+    else:
+        doc = _trafilatura(safe, favor_recall=True)
+        if doc is not None:
+            candidates.append(("trafilatura recall", str(doc.text)))
+    page = visible_text(safe)
+    if page:
+        candidates.append(("page text", page))
     published = _html_date(safe)
-    if published is None and doc.date:
+    if not candidates:
+        return _crude_text(safe), None, published, None, "tag stripper"
+    if published is None and doc is not None and doc.date:
         try:
             published = _dt.date.fromisoformat(str(doc.date)[:10])
         except ValueError:
             published = None
-    return str(doc.text), doc.title or None, published, doc.sitename or None
+    name, chosen = _choose_candidate(candidates)
+    title = (doc.title or None) if doc is not None else None
+    site = (doc.sitename or None) if doc is not None else None
+    return chosen, title, published, site, name
+
+
+_MIN_COVER = 0.8  # the page text must hold this share of trafilatura's prose characters
+_MAX_GROWTH = 1.5  # ... and keep at most this many times its characters (plus a little)
+_MIN_ADDED = 50  # ... and add this much prose (a lead trafilatura missed) or drop some
+
+
+def _body_profile(text: str) -> tuple[list[str], int, str]:
+    """(kept prose lines, kept characters, kept text) of one candidate after the text rules."""
+    kept = _strip_text(text, BoilerplateConfig())[0].text
+    lines = [" ".join(x.split()) for x in kept.split("\n")]
+    prose = [x for x in lines if x and evidence(x).kind == "prose"]
+    return prose, len(kept), "\n".join(lines)
+
+
+def _choose_candidate(candidates: list[tuple[str, str]]) -> tuple[str, str]:
+    """The most body-like candidate, never losing trafilatura's article.
+
+    When trafilatura found prose, the page's own text replaces it only if it keeps at
+    least 80% of trafilatura's prose characters, loses none of its inner paragraphs (only
+    leading or trailing ones: a comment policy, a widget), does not grow much, and either
+    adds prose (a lead trafilatura missed) or drops some of trafilatura's edge prose.
+    Otherwise the candidate with the most prose, weighted by its share
+    of prose, wins.
+    """
+    profiles = [_body_profile(text) for _, text in candidates]
+    first_name = candidates[0][0]
+    if first_name.startswith("trafilatura") and len(candidates) > 1 and profiles[0][0]:
+        prose, kept, _ = profiles[0]
+        page_prose, page_kept, page_text = profiles[-1]
+        found = [line in page_text for line in prose]
+        covered = sum(len(x) for x, f in zip(prose, found, strict=True) if f)
+        share = covered / sum(len(x) for x in prose)
+        inside = [i for i, f in enumerate(found) if f]
+        holes = bool(inside) and not all(found[inside[0] : inside[-1] + 1])
+        grows = page_kept <= _MAX_GROWTH * kept + 300
+        adds = sum(map(len, page_prose)) >= covered + _MIN_ADDED
+        if share >= _MIN_COVER and not holes and grows and (adds or share < 1.0):
+            return candidates[-1]
+        return candidates[0]
+
+    def weight(profile: tuple[list[str], int, str]) -> float:
+        prose_chars = sum(map(len, profile[0]))
+        return prose_chars * prose_chars / max(profile[1], 1)
+
+    best = max(range(len(candidates)), key=lambda i: weight(profiles[i]))
+    return candidates[best]
 
 
 def strip_boilerplate(
@@ -912,7 +990,7 @@ def strip_boilerplate(
     ``kept`` spans are blocks of consecutive kept lines (a blank or removed line ends a
     block); ``text`` joins their exact input characters with ``"\\n\\n"``. ``removed``
     holds one entry per removed line. ``html=None`` (the default) reads the input as a web
-    page when it holds markup (see :func:`looks_like_html`; ``input_kind`` and ``warnings``
+    page when it holds markup (see :func:`looks_like_html`; ``input_kind`` and ``notes``
     of the result record it); ``html=False`` never does. ``explain=True`` fills
     ``lines`` with every non-blank line's decision, the rule behind it and its evidence.
     ``arabic_ratio`` is the share of Arabic letters in the kept text; below 0.5 a warning
@@ -945,7 +1023,8 @@ def strip_boilerplate(
     if not html:
         cleaned = _strip_text(text, cfg, explain=explain)[0]
         return _with_notes(cleaned, "text", notes)
-    body, title, published, site = _extract_html(text)
+    body, title, published, site, candidate = _extract_html(text)
+    notes.append(f"html: main text taken from the {candidate}")
     cleaned, _ = _strip_text(body, cfg, known_title=title, explain=explain)
     cleaned = replace(
         cleaned,
@@ -961,4 +1040,4 @@ def _with_notes(cleaned: Cleaned, kind: str, notes: list[str]) -> Cleaned:
     letters = sum(map(str.isalpha, cleaned.text[:_RATIO_SAMPLE]))
     if letters >= _MIN_LETTERS_FOR_LANGUAGE and ratio < _MIN_ARABIC_RATIO:
         notes.append(f"the text is mostly not Arabic (arabic_ratio={ratio:.2f})")
-    return replace(cleaned, input_kind=kind, warnings=tuple(notes))
+    return replace(cleaned, input_kind=kind, notes=tuple(notes))

@@ -38,12 +38,25 @@ MAX_GAP = 6
 _MAX_GAP_CHARS = 700  # ... holding at most this much text
 _TERMINAL = ".!?؟…:"
 _CLOSERS = "\"'»”’)]}›"
-# a word: letters and digits; possessive, so that a long run never backtracks
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']++")
-_ARABIC = regex.compile(r"\p{Arabic}")
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\p{Nd}")
-_URL = regex.compile(r"(?:https?://|www\.)\S++")
+
+
+@cache
+def _pattern(name: str) -> regex.Pattern[str]:
+    """The regexes of this module, compiled on first use (importing arnews stays cheap).
+
+    Words are possessive runs (``++``) and URLs end at the first space: a long line never
+    makes them backtrack.
+    """
+    return regex.compile(_PATTERNS[name])
+
+
+_PATTERNS = {
+    "word": r"[\p{L}\p{M}\p{N}']++",
+    "arabic": r"\p{Arabic}",
+    "letter": r"\p{L}",
+    "digit": r"\p{Nd}",
+    "url": r"(?:https?://|www\.)\S++",
+}
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
@@ -83,14 +96,14 @@ class Evidence:
     @property
     def arabic(self) -> float:
         """Share of the letters that are Arabic (computed on demand)."""
-        letters = len(_LETTER.findall(self.text))
-        return len(_ARABIC.findall(self.text)) / letters if letters else 0.0
+        letters = len(_pattern("letter").findall(self.text))
+        return len(_pattern("arabic").findall(self.text)) / letters if letters else 0.0
 
     @property
     def digits(self) -> float:
         """Share of the visible characters that are digits (computed on demand)."""
         visible = sum(1 for c in self.text if not c.isspace())
-        return len(_DIGIT.findall(self.text)) / visible if visible else 0.0
+        return len(_pattern("digit").findall(self.text)) / visible if visible else 0.0
 
     def as_dict(self) -> dict[str, object]:
         """The evidence as plain values (for ``explain`` and JSON)."""
@@ -111,8 +124,8 @@ def evidence(line: str, folded: str | None = None) -> Evidence:
 
     ``folded`` is the line already folded for matching (alef forms, ى, ة, case), if known.
     """
-    words = _WORD.findall(
-        _URL.sub(" ", folded if folded is not None else line.translate(_FOLD).casefold())
+    words = _pattern("word").findall(
+        _pattern("url").sub(" ", folded if folded is not None else line.translate(_FOLD).casefold())
     )
     n = len(words)
     fw = function_words()

@@ -183,8 +183,8 @@ class Cleaned:
     """``"text"`` or ``"html"``: how the input was read (``html=None`` sniffs markup)."""
     arabic_ratio: float = field(default=1.0, repr=False, compare=False)
     """Share of the kept text's letters that are Arabic (1.0 for text without letters)."""
-    warnings: tuple[str, ...] = field(default=(), repr=False, compare=False)
-    """Notes about the input: markup sniffed, text mostly not Arabic…"""
+    notes: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    """How the input was read: markup sniffed, the HTML candidate used, text mostly not Arabic."""
 
 
 @dataclass(frozen=True, slots=True)
