@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arnews._extras import require
 from arnews._resources import read_lines
@@ -41,6 +41,9 @@ from arnews.chars import INVISIBLE, fold
 from arnews.dates import find_dates, weekday_names
 from arnews.layout import Evidence, choose_region, evidence
 from arnews.types import Cleaned, LineDecision, Removed, Span
+
+if TYPE_CHECKING:
+    from arnews.templates import BoilerplateModel
 
 __all__ = [
     "METADATA_REASONS",
@@ -133,6 +136,9 @@ class BoilerplateConfig:
     """A line ending in . ! ? ؟ with at least this many words is sentence-like."""
     long_block_words: int = 40
     """A line this long is never a comment; one after a comments header keeps the body."""
+    template: BoilerplateModel | None = field(default=None, compare=False)
+    """Site template lines learnt from other pages of the source (``BoilerplateModel.fit``);
+    they go first, with the reason ``template``. ``process_many`` learns one as it reads."""
 
     def __post_init__(self) -> None:
         keep = frozenset(self.keep)
@@ -574,6 +580,8 @@ def _classify(
         line.published = _date_of_line(line)
         if line.published is not None:
             line.verdict = "date"
+    if cfg.template is not None and cfg.template.lines:
+        _mark_template(lines, cfg.template)
     if any(x.full == "navigation" for x in lines):
         _soften_lone_navigation(lines)
     title_at = _find_title(lines, cfg, known_title)
@@ -671,6 +679,25 @@ def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
             else "outside_body"
         )
         lines[i].rule = f"layout: {kind} line outside the body region"
+
+
+def _mark_template(lines: list[_Line], model: BoilerplateModel) -> None:
+    """Lines of the site template (seen on many pages of the source) go first."""
+    for i, line in enumerate(lines):
+        if line.verdict is not None or len(line.text) > _MAX_MATCHED_CHARS:
+            continue
+        key = _key(line)
+        if key not in model.lines:
+            continue
+        kind = evidence(line.text, line.folded).kind
+        if key not in model.common and kind in ("prose", "sentence"):
+            continue  # a paragraph that a few other pages quote: keep it
+        if kind == "headline" and _date_distance(lines, i) <= 2:
+            continue  # this page's headline, listed as "most read" on other pages
+        line.verdict = "template"
+        line.rule = (
+            f"template: the line repeats across pages of the source ({model.documents} seen)"
+        )
 
 
 def _soften_lone_navigation(lines: list[_Line]) -> None:
@@ -984,6 +1011,7 @@ def strip_boilerplate(
     config: BoilerplateConfig | None = None,
     keep: Iterable[str] | None = None,
     explain: bool = False,
+    template: BoilerplateModel | None = None,
 ) -> Cleaned:
     """Split a scraped article into body, metadata and removed chrome (each with a reason).
 
@@ -997,7 +1025,8 @@ def strip_boilerplate(
     says the text is mostly not Arabic. With ``html=True`` the input is a web page: its
     text is extracted first (see :func:`html_to_text`; every offset then indexes that
     text) and the page's own title/date/site name fill metadata the text lacks.
-    ``keep`` adds reason codes to ``config.keep``.
+    ``keep`` adds reason codes to ``config.keep``; ``template`` (a
+    :class:`arnews.templates.BoilerplateModel`) sets ``config.template``.
 
     >>> c = strip_boilerplate("اقرأ أيضا: عنوان آخر\\nنص المقال هنا وهو جملة طويلة بما يكفي.")
     >>> c.text, c.removed[0].reason
@@ -1015,6 +1044,12 @@ def strip_boilerplate(
         if isinstance(keep, str):
             raise TypeError("keep must be a collection of reason codes, not str")
         cfg = replace(cfg, keep=cfg.keep | frozenset(keep))
+    if template is not None:
+        from arnews.templates import BoilerplateModel
+
+        if not isinstance(template, BoilerplateModel):
+            raise TypeError(f"template must be a BoilerplateModel, not {type(template).__name__}")
+        cfg = replace(cfg, template=template)
     notes: list[str] = []
     if html is None:
         html = looks_like_html(text)
