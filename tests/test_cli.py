@@ -127,6 +127,28 @@ def test_stdin_text_and_jsonl(
     assert [(r["text"], r["metadata"].get("id")) for r in lines(out)] == [("أ.", None), ("ب.", 5)]
 
 
+def test_jsonl_record_fields_fill_the_article_metadata_real(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "قال الوزير إن الحكومة ستطلق برنامجا جديدا لدعم الفلاحين الصغار في الجهة."
+    records = [
+        {"text": body, "title": "عنوان الناشر", "published": "2025-10-02T08:00:00+01:00",
+         "source": "هسبريس"},
+        {"text": body, "date": "الخميس 2 أكتوبر 2025"},
+        {"text": "عنوان من النص\nالجمعة 3 أكتوبر 2025\n" + body, "date": "قريبا", "title": " "},
+    ]  # fmt: skip
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(["process", "-"], capsys)
+    assert code == 0
+    got = [(r["title"], r["published"], r["source"]) for r in lines(out)]
+    assert got == [
+        ("عنوان الناشر", "2025-10-02", "هسبريس"),
+        (None, "2025-10-02", None),
+        ("عنوان من النص", "2025-10-03", None),  # unreadable or blank fields: the text's own
+    ]
+
+
 @pytest.fixture
 def broken(tmp_path: Path) -> list[str]:
     good = tmp_path / "1-good.txt"

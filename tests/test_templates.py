@@ -8,7 +8,7 @@ import pytest
 
 from arnews import strip_boilerplate
 from arnews.boilerplate import BoilerplateConfig
-from arnews.templates import BoilerplateModel
+from arnews.templates import BoilerplateModel, TemplateLearner
 
 # one invented site: its template around six invented articles
 HEADER = ("صوت الجهة", "الرئيسية", "أخبار الجهة", "اقتصاد", "ملاعب", "منوعات الجهة", "تواصل معنا")
@@ -126,3 +126,38 @@ def test_update_json_round_trip_and_bad_input() -> None:
     with pytest.raises(TypeError, match="template must be a BoilerplateModel"):
         strip_boilerplate("نص", template="الرئيسية")  # type: ignore[arg-type]
     assert BoilerplateConfig(template=model).template is model
+
+
+def test_process_many_learns_the_template_without_configuration() -> None:
+    from arnews import process, process_many
+
+    articles = list(process_many(PAGES))
+    # it learns as it reads: from the third page of the site on, the template goes
+    for article, (title, *body) in list(zip(articles, ARTICLES, strict=True))[2:]:
+        assert article.text == "\n".join(body)
+        assert article.title == title
+        assert "template" in {r.reason for r in article.removed}
+    assert FOOTER[3] in articles[0].text
+    assert FOOTER[3] in process(PAGES[3]).text  # one page alone cannot know its template
+    off = list(process_many(PAGES, boilerplate=BoilerplateConfig(learn_templates=False)))
+    assert all(FOOTER[3] in a.text for a in off)
+
+
+def test_learner_matches_fit_and_skips_empty_documents() -> None:
+    learner = TemplateLearner()
+    for text in [*PAGES, "", "   "]:
+        learner.add(text)
+    fitted = BoilerplateModel.fit(PAGES)
+    assert learner.model.lines == fitted.lines
+    assert learner.model.common == fitted.common
+    assert learner.model.documents == len(PAGES)
+
+
+def test_the_same_article_in_many_records_keeps_its_body() -> None:
+    from arnews import process_many
+
+    title, *body = ARTICLES[1]
+    text = "\n".join([title, "الاثنين 3 نونبر 2025", *body])
+    copies = [text, text + "\nوكالات", text + "\nرويترز", text + "\n(أ ف ب)", text + "\nمصادر"]
+    for article in process_many(copies):
+        assert article.text.startswith("\n".join(body))

@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from arnews._extras import require
 from arnews._resources import read_lines
@@ -40,10 +40,8 @@ from arnews._validation import ensure_text
 from arnews.chars import INVISIBLE, fold
 from arnews.dates import find_dates, weekday_names
 from arnews.layout import Evidence, choose_region, evidence
+from arnews.templates import BoilerplateModel
 from arnews.types import Cleaned, LineDecision, Removed, Span
-
-if TYPE_CHECKING:
-    from arnews.templates import BoilerplateModel
 
 __all__ = [
     "METADATA_REASONS",
@@ -136,6 +134,8 @@ class BoilerplateConfig:
     """A line ending in . ! ? ؟ with at least this many words is sentence-like."""
     long_block_words: int = 40
     """A line this long is never a comment; one after a comments header keeps the body."""
+    learn_templates: bool = True
+    """``process_many`` learns the site template (lines repeated across its documents)."""
     template: BoilerplateModel | None = field(default=None, compare=False)
     """Site template lines learnt from other pages of the source (``BoilerplateModel.fit``);
     they go first, with the reason ``template``. ``process_many`` learns one as it reads."""
@@ -682,22 +682,33 @@ def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
 
 
 def _mark_template(lines: list[_Line], model: BoilerplateModel) -> None:
-    """Lines of the site template (seen on many pages of the source) go first."""
+    """Lines of the site template (seen on many pages of the source) go first.
+
+    A template never takes the whole body: when every prose line of the page is a
+    template line (the same article in many records), the prose stays.
+    """
+    marked: list[tuple[_Line, bool]] = []
+    prose_lines = 0
     for i, line in enumerate(lines):
         if line.verdict is not None or len(line.text) > _MAX_MATCHED_CHARS:
             continue
+        kind = evidence(line.text, line.folded).kind
+        prose = kind in ("prose", "sentence")
+        prose_lines += prose
         key = _key(line)
         if key not in model.lines:
             continue
-        kind = evidence(line.text, line.folded).kind
-        if key not in model.common and kind in ("prose", "sentence"):
+        if prose and key not in model.common:
             continue  # a paragraph that a few other pages quote: keep it
         if kind == "headline" and _date_distance(lines, i) <= 2:
             continue  # this page's headline, listed as "most read" on other pages
-        line.verdict = "template"
-        line.rule = (
-            f"template: the line repeats across pages of the source ({model.documents} seen)"
-        )
+        marked.append((line, prose))
+    whole_body = prose_lines > 0 and sum(prose for _, prose in marked) == prose_lines
+    rule = f"template: the line repeats across pages of the source ({model.documents} seen)"
+    for line, prose in marked:
+        if not (prose and whole_body):
+            line.verdict = "template"
+            line.rule = rule
 
 
 def _soften_lone_navigation(lines: list[_Line]) -> None:
@@ -1045,8 +1056,6 @@ def strip_boilerplate(
             raise TypeError("keep must be a collection of reason codes, not str")
         cfg = replace(cfg, keep=cfg.keep | frozenset(keep))
     if template is not None:
-        from arnews.templates import BoilerplateModel
-
         if not isinstance(template, BoilerplateModel):
             raise TypeError(f"template must be a BoilerplateModel, not {type(template).__name__}")
         cfg = replace(cfg, template=template)

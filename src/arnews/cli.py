@@ -11,7 +11,8 @@
     arnews entities file.txt
 
 Inputs: ``.txt`` (one article per file), ``.html``/``.htm`` (one page per file),
-``.jsonl`` (one article per line: a ``text`` string; other fields become metadata), a
+``.jsonl`` (one article per line: a ``text`` string; other fields become metadata, and a
+record's own ``title``, ``published``/``date`` and ``source`` fill the article's), a
 folder (every such file in it, recursively, in name order) or ``-`` for stdin (JSON lines
 when the first line is a JSON object, else one text). Files must be UTF-8.
 
@@ -43,7 +44,15 @@ from arnews.chars import has_surrogates, surrogates
 from arnews.pipeline import ERROR_POLICIES, Document, ErrorPolicy, process_many
 from arnews.types import Article
 
-__all__ = ["InputError", "iter_documents", "main", "output_record", "printable", "to_json"]
+__all__ = [
+    "InputError",
+    "iter_documents",
+    "main",
+    "output_record",
+    "printable",
+    "to_json",
+    "with_record_metadata",
+]
 
 SUFFIXES: Final = {
     ".txt": "txt",
@@ -357,8 +366,9 @@ def _add_config_options(parser: argparse.ArgumentParser, config: type[Any], titl
             group.add_argument(flag, type=_positive, default=None, metavar="N")
         elif typing.get_origin(kind) is frozenset:
             group.add_argument(flag, type=_word_set, default=None, metavar="A,B,…")
-        elif get_args(kind):
+        elif typing.get_origin(kind) is typing.Literal:
             group.add_argument(flag, choices=get_args(kind), default=None)
+        # other fields (a learnt BoilerplateModel…) have no flag: set them from Python
 
 
 def _config_from(args: argparse.Namespace, config: type[Any]) -> Any:
@@ -435,7 +445,54 @@ def _checked(articles: Iterable[Article], report: Report) -> Iterator[Article]:
                 raise _StopError(_where(metadata), article.error)
         if article.error is not None and report.policy == "skip":
             continue
-        yield article
+        yield with_record_metadata(article) if article.error is None else article
+
+
+_DATE_FIELDS = ("published", "date")
+
+
+def with_record_metadata(article: Article) -> Article:
+    """The article with a JSON record's own ``title``, ``published``/``date`` and ``source``.
+
+    A scraper's structured fields know better than the text: when the record (now
+    ``article.metadata``) has a non-empty ``title`` or ``source`` string, or a date
+    (``2025-10-02``, an ISO date-time, or any date :func:`arnews.dates.find_dates` reads),
+    it replaces what the boilerplate stage found. Anything else is left as it was.
+
+    >>> a = with_record_metadata(Article("نص", title="ع", metadata={
+    ...     "title": "عنوان الناشر", "date": "2025-10-02T09:30:00Z", "source": "هسبريس"}))
+    >>> a.title, a.published, a.source
+    ('عنوان الناشر', datetime.date(2025, 10, 2), 'هسبريس')
+    >>> with_record_metadata(Article("نص", title="ع", metadata={"date": "غدا"})).published
+    """
+    metadata = article.metadata
+    changes: dict[str, Any] = {}
+    for name in ("title", "source"):
+        value = metadata.get(name)
+        if isinstance(value, str) and value.strip():
+            changes[name] = value.strip()
+    for name in _DATE_FIELDS:
+        found = _record_date(metadata.get(name))
+        if found is not None:
+            changes["published"] = found
+            break
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+def _record_date(value: object) -> Any:
+    import datetime as dt
+
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    from arnews.dates import find_dates
+
+    found = find_dates(text[:200])
+    return found[0].date if found else None
 
 
 class _StopError(Exception):

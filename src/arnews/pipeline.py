@@ -348,8 +348,35 @@ def _batches(texts: Iterable[Item], size: int) -> Iterator[list[tuple[int, Any]]
 def _run_serially(
     texts: Iterable[Item], config: PipelineConfig, errors: ErrorPolicy
 ) -> Iterator[list[Article | None]]:
+    if not _learns_templates(config):
+        for index, item in enumerate(texts):
+            yield [_run_item(index, item, config, errors)]
+        return
+    from arnews.templates import TemplateLearner
+
+    learner = TemplateLearner()  # learns as it reads: no document is read ahead
     for index, item in enumerate(texts):
-        yield [_run_item(index, item, config, errors)]
+        yield [_run_item(index, item, _learn(learner, [item], config), errors)]
+
+
+def _learns_templates(config: PipelineConfig) -> bool:
+    return config.boilerplate.learn_templates and config.boilerplate.template is None
+
+
+def _learn(learner: Any, items: Sequence[Any], config: PipelineConfig) -> PipelineConfig:
+    """Count the text documents of ``items`` (HTML is not learnt from); the config with the
+    site template known so far (lines repeated across documents: menus, footers)."""
+    from arnews.boilerplate import looks_like_html
+
+    for item in items:
+        text = item.text if isinstance(item, Document) and not item.html else item
+        if isinstance(item, tuple | list) and len(item) == 2:
+            text = item[0]
+        if isinstance(text, str) and not config.html and not looks_like_html(text):
+            learner.add(text)
+    if not learner.model.lines:
+        return config
+    return replace(config, boilerplate=replace(config.boilerplate, template=learner.model))
 
 
 def _run_in_processes(
@@ -362,9 +389,15 @@ def _run_in_processes(
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     pending: deque[Future[list[Article | None]]] = deque()
+    from arnews.templates import TemplateLearner
+
+    learner = TemplateLearner() if _learns_templates(config) else None
     try:
         for batch in _batches(texts, size):
-            pending.append(pool.submit(run_batch, batch, config, errors))
+            batch_config = config
+            if learner is not None:  # the whole batch, itself included, gets the template
+                batch_config = _learn(learner, [item for _, item in batch], config)
+            pending.append(pool.submit(run_batch, batch, batch_config, errors))
             if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
                 yield pending.popleft().result()
         while pending:

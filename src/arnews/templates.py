@@ -10,8 +10,8 @@ other rule looks at the page.
 
 >>> pages = [f"الرئيسية\\nسياسة\\nخبر رقم {i} عن موضوع مختلف.\\n© موقعنا" for i in range(5)]
 >>> model = BoilerplateModel.fit(pages)
->>> sorted(model.lines)
-['الرئيسيه', 'سياسه', 'موقعنا']
+>>> len(model.lines), model.documents
+(3, 5)
 >>> model.is_template("الرئيسية"), model.is_template("خبر رقم 1 عن موضوع مختلف.")
 (True, False)
 """
@@ -22,14 +22,15 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-__all__ = ["BoilerplateModel", "template_key"]
+__all__ = ["BoilerplateModel", "TemplateLearner", "template_key"]
 
 _MIN_DOCUMENTS = 3
 _MIN_SHARE = 0.2
 _MAX_KEY_CHARS = 2000  # longer lines are article text, never a template
+_MAX_KEYS = 200_000  # distinct lines counted at most; the rarest go beyond that
 
 
 def template_key(line: str) -> str:
@@ -94,6 +95,8 @@ class BoilerplateModel:
             keys = {template_key(line) for line in text.splitlines()}
             keys.discard("")
             counts.update(keys)
+            if len(counts) > _MAX_KEYS:  # memory stays bounded on an endless stream
+                counts = Counter(dict(counts.most_common(_MAX_KEYS // 2)))
         return self._with(counts, documents)
 
     def _with(self, counts: Counter[str], documents: int) -> BoilerplateModel:
@@ -141,3 +144,53 @@ class BoilerplateModel:
             int(data["min_documents"]),
             float(data["min_share"]),
         )
+
+
+_FULL_RECOUNT_EVERY = 64  # documents between two full recounts of the template lines
+
+
+class TemplateLearner:
+    """Learns the site template from a stream, one document at a time (what
+    ``process_many`` uses). :meth:`add` counts a document's lines; :attr:`model` is the
+    template known so far. Lines are recounted in full for the first 64 documents and
+    every 64 after; in between, lines that cross the threshold join at once. Memory is
+    bounded (at most 200,000 distinct lines are counted).
+
+    >>> learner = TemplateLearner()
+    >>> for i in range(4):
+    ...     learner.add(f"الرئيسية\\nخبر رقم {i} عن موضوع مختلف.")
+    >>> learner.model.is_template("الرئيسية"), len(learner.model.lines), learner.model.documents
+    (True, 1, 4)
+    """
+
+    def __init__(self, *, min_documents: int = _MIN_DOCUMENTS, min_share: float = _MIN_SHARE):
+        self.min_documents = min_documents
+        self.min_share = min_share
+        self.counts: Counter[str] = Counter()
+        self.documents = 0
+        self.model = BoilerplateModel(min_documents=min_documents, min_share=min_share)
+        self._lines: set[str] = set()
+
+    def add(self, text: str) -> None:
+        """Count the lines of one more document."""
+        keys = {template_key(line) for line in text.splitlines()}
+        keys.discard("")
+        if not keys:
+            return
+        self.documents += 1
+        self.counts.update(keys)
+        if len(self.counts) > _MAX_KEYS:
+            self.counts = Counter(dict(self.counts.most_common(_MAX_KEYS // 2)))
+        need = max(self.min_documents, self.min_share * self.documents)
+        if self.documents <= _FULL_RECOUNT_EVERY or self.documents % _FULL_RECOUNT_EVERY == 0:
+            lines = {k for k, n in self.counts.items() if n >= need}
+        else:
+            lines = self._lines | {k for k in keys if self.counts[k] >= need}
+        common = frozenset(k for k in lines if self.counts[k] > 0.5 * self.documents)
+        if lines != self._lines or common != self.model.common:
+            self._lines = lines
+            self.model = BoilerplateModel(
+                frozenset(lines), self.documents, common, {}, self.min_documents, self.min_share
+            )
+        else:
+            self.model = replace(self.model, documents=self.documents)
