@@ -561,7 +561,10 @@ def _comments_follow(after: list[_Line], cfg: BoilerplateConfig) -> bool:
     content = [x for x in after if not (x.full or x.strong or x.verdict)]
     if not content:
         return True
-    return any(x.full == "comments" or _TIME_AGO().match(x.folded) for x in after)
+    # another comments *header* ("أضف تعليقك" twice) is no sign: a reply link or a time is
+    return any(
+        (x.full == "comments" and x.section is None) or _TIME_AGO().match(x.folded) for x in after
+    )
 
 
 def _source_like(line: _Line) -> bool:
