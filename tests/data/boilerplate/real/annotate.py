@@ -16,9 +16,11 @@ import json
 import sys
 from pathlib import Path
 
-from visible import visible_text
-
 HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:  # the sibling modules, however this file is imported
+    sys.path.insert(0, str(HERE))
+
+from visible import visible_text  # noqa: E402
 
 # page id: (title line, body line ranges, neutral line ranges)
 LINES: dict[str, tuple[int, str, str]] = {

@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotate import digest
-from visible import visible_text
-
 HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:  # the sibling modules, however this file is imported
+    sys.path.insert(0, str(HERE))
+
+from annotate import digest  # noqa: E402
+from visible import visible_text  # noqa: E402
+
 PAGES = HERE.parents[3].parent / "shared" / "data" / "pages"  # ../shared from the checkout
 _SENTENCE = re.compile(r"[^.!?؟…]+[.!?؟…]*")
 
