@@ -625,6 +625,7 @@ def _classify(
 
 
 _PAGE_OUTSIDE_LINES = 8  # this many unjudged lines outside the body region: a whole page
+_PAGE_CHROME_LINES = 15  # ... or this many chrome lines (any reason) outside it
 _PAGE_SHORT_RUN = 5  # ... or a run of this many short lines (a menu) outside it
 _TITLE_REACH = 10  # the region grows back to a title this close above it
 
@@ -664,7 +665,11 @@ def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
         if ev[i].kind != "short":
             run = 0
         longest = max(longest, run)
-    if len(outside) < _PAGE_OUTSIDE_LINES and longest < _PAGE_SHORT_RUN:
+    chrome_outside = sum(
+        1 for i, x in enumerate(lines) if (i < first or i > last) and x.verdict in REASONS
+    )
+    small = len(outside) < _PAGE_OUTSIDE_LINES and chrome_outside < _PAGE_CHROME_LINES
+    if small and longest < _PAGE_SHORT_RUN:
         return
     for i in range(first, last + 1):
         lines[i].region = True

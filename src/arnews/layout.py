@@ -8,7 +8,8 @@ share of Arabic letters, function-word density, sentence punctuation, digits) an
 menu item, a label). The body is then found as one coherent region:
 
 1. prose lines that are not chrome are grouped into clusters (a gap of up to
-   :data:`MAX_GAP` lines, of little text, joins two of them);
+   :data:`MAX_GAP` lines, of little text, joins two of them; so does a longer gap of
+   short lines and captions with no chrome in it: a photo gallery inside the article);
 2. each cluster scores its prose characters, less when its lines are a list (most
    lines starting alike: rules, "if the comment…"), more when a date or title line sits
    just above it; the best cluster wins;
@@ -36,6 +37,8 @@ __all__ = ["MAX_GAP", "Evidence", "choose_region", "evidence", "function_words"]
 MAX_GAP = 6
 """At most this many non-prose lines between two prose lines of one cluster."""
 _MAX_GAP_CHARS = 700  # ... holding at most this much text
+_MAX_INSERT_LINES = 16  # a longer gap of captions and counters ("3 / 8") still joins...
+_MAX_INSERT_CHARS = 400  # ... when it holds no chrome and at most this much text
 _TERMINAL = ".!?؟…:"
 _CLOSERS = "\"'»”’)]}›"
 
@@ -148,6 +151,16 @@ def evidence(line: str, folded: str | None = None) -> Evidence:
     return Evidence(line, n, function, sentence_end, inner, kind, " ".join(words[:2]))
 
 
+def _insert(lines: Sequence[Evidence], chrome: Sequence[bool], gap: range) -> bool:
+    """A gallery or embed between two parts of the body: short lines and captions only,
+    none of them chrome, little text (a related list has a header; a menu is chrome)."""
+    if len(gap) > _MAX_INSERT_LINES:
+        return False
+    if any(chrome[j] or lines[j].kind not in ("short", "headline") for j in gap):
+        return False
+    return sum(lines[j].chars for j in gap) <= _MAX_INSERT_CHARS
+
+
 def choose_region(
     lines: Sequence[Evidence],
     chrome: Sequence[bool],
@@ -172,7 +185,8 @@ def choose_region(
     for prev, nxt in itertools.pairwise(good):
         gap = range(prev + 1, nxt)
         gap_chars = sum(lines[j].chars for j in gap if not chrome[j])
-        if len(gap) <= MAX_GAP and gap_chars <= _MAX_GAP_CHARS:
+        near = len(gap) <= MAX_GAP and gap_chars <= _MAX_GAP_CHARS
+        if near or _insert(lines, chrome, gap):
             clusters[-1].append(nxt)
         else:
             clusters.append([nxt])

@@ -246,6 +246,7 @@ def main() -> int:
         ("pages", "development"),
         ("fresh", "fresh"),
         ("wholepage", "whole-page dumps"),
+        ("wholepage-fresh", "whole-page dumps, fresh"),
     ):
         pages = load_pages(group)
         s = score_pages(pages)
