@@ -700,6 +700,8 @@ def _mark_template(lines: list[_Line], model: BoilerplateModel) -> None:
     for i, line in enumerate(lines):
         if line.verdict is not None or len(line.text) > _MAX_MATCHED_CHARS:
             continue
+        if line.full or line.strong:
+            continue  # a phrase rule already names it (share_follow…): that reason stays
         kind = evidence(line.text, line.folded).kind
         prose = kind in ("prose", "sentence")
         prose_lines += prose

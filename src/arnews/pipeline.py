@@ -394,10 +394,10 @@ def _run_in_processes(
     learner = TemplateLearner() if _learns_templates(config) else None
     try:
         for batch in _batches(texts, size):
-            batch_config = config
-            if learner is not None:  # the whole batch, itself included, gets the template
-                batch_config = _learn(learner, [item for _, item in batch], config)
-            pending.append(pool.submit(run_batch, batch, batch_config, errors))
+            configs = None
+            if learner is not None:  # as in the serial path: each document learns first
+                configs = [_learn(learner, [item], config) for _, item in batch]
+            pending.append(pool.submit(run_batch, batch, config, errors, configs))
             if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
                 yield pending.popleft().result()
         while pending:
@@ -427,14 +427,25 @@ def _refuse_while_bootstrapping() -> None:
 
 
 def run_batch(
-    batch: Sequence[tuple[int, Any]], config: PipelineConfig, errors: ErrorPolicy
+    batch: Sequence[tuple[int, Any]],
+    config: PipelineConfig,
+    errors: ErrorPolicy,
+    configs: Sequence[PipelineConfig] | None = None,
 ) -> list[Article | None]:
     """Process numbered documents in the current process (what each worker runs).
+
+    ``configs``, when given, holds one config per document (``process_many`` passes the
+    site template learnt up to each one) and takes the place of ``config``.
 
     >>> found = [a.text for a in run_batch([(0, "")], PipelineConfig(), "raise")]
     >>> found
     ['']
     """
+    if configs is not None:  # one per document (the site template learnt so far)
+        return [
+            _run_item(index, item, own, errors)
+            for (index, item), own in zip(batch, configs, strict=True)
+        ]
     return [_run_item(index, item, config, errors) for index, item in batch]
 
 
