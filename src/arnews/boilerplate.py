@@ -765,15 +765,14 @@ def _assemble(
 
 def _strip_text(
     text: str, cfg: BoilerplateConfig, known_title: str | None = None, explain: bool = False
-) -> tuple[Cleaned, bool]:
+) -> Cleaned:
     lines = _split_lines(text, cfg)
     title, published, source = _classify(lines, cfg, known_title)
     body, kept, removed = _assemble(text, lines, cfg)
     decisions = _explain(lines, cfg) if explain else ()
-    cleaned = Cleaned(
+    return Cleaned(
         body, kept, removed, title, published, source, decisions, arabic_ratio=arabic_ratio(body)
     )
-    return cleaned, title is not None
 
 
 _METADATA_RULES = {
@@ -985,7 +984,7 @@ _MIN_ADDED = 50  # ... and add this much prose (a lead trafilatura missed) or dr
 
 def _body_profile(text: str) -> tuple[list[str], int, str]:
     """(kept prose lines, kept characters, kept text) of one candidate after the text rules."""
-    kept = _strip_text(text, BoilerplateConfig())[0].text
+    kept = _strip_text(text, BoilerplateConfig()).text
     lines = [" ".join(x.split()) for x in kept.split("\n")]
     prose = [x for x in lines if x and evidence(x).kind == "prose"]
     return prose, len(kept), "\n".join(lines)
@@ -1075,11 +1074,11 @@ def strip_boilerplate(
         if html:
             notes.append("markup found: the input was read as HTML (pass html=False to keep it)")
     if not html:
-        cleaned = _strip_text(text, cfg, explain=explain)[0]
+        cleaned = _strip_text(text, cfg, explain=explain)
         return _with_notes(cleaned, "text", notes)
     body, title, published, site, candidate = _extract_html(text)
     notes.append(f"html: main text taken from the {candidate}")
-    cleaned, _ = _strip_text(body, cfg, known_title=title, explain=explain)
+    cleaned = _strip_text(body, cfg, known_title=title, explain=explain)
     cleaned = replace(
         cleaned,
         title=cleaned.title or title,
