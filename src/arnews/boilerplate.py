@@ -660,8 +660,9 @@ def _apply_layout(lines: list[_Line], title_at: int | None) -> None:
         last += 1
     outside = [i for i, x in enumerate(lines) if (i < first or i > last) and x.verdict is None]
     run = longest = 0
+    outside_set = set(outside)
     for i in outside:
-        run = run + 1 if ev[i].kind == "short" and i - 1 in outside else 1
+        run = run + 1 if ev[i].kind == "short" and i - 1 in outside_set else 1
         if ev[i].kind != "short":
             run = 0
         longest = max(longest, run)

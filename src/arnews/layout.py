@@ -24,6 +24,7 @@ menu item, a label). The body is then found as one coherent region:
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -194,7 +195,8 @@ def choose_region(
     for members in clusters:
         chars = float(sum(lines[i].chars for i in members))
         openings = [lines[i].opening for i in members]
-        repeated = sum(openings.count(o) > 1 for o in openings) / len(members)
+        seen = Counter(openings)  # linear: a 10 MB page may hold one huge cluster
+        repeated = sum(seen[o] > 1 for o in openings) / len(members)
         listy = 0.3 if len(members) >= 4 and repeated >= 0.4 else 1.0
         first = members[0]
         near = any(anchors[j] for j in range(max(0, first - 10), first))
