@@ -94,6 +94,7 @@ _CLOSERS = "\"'»”’)]}›"
 _SEPARATORS = frozenset("›»>/|\\-–—•·")
 _MAX_MATCHED_CHARS = 3000  # longer lines are prose: no phrase can make them chrome
 _MAX_DATE_LINE_CHARS = 200
+_MAX_TITLE_CANDIDATES = 20  # headline-like lines checked for a repeat further down
 _LINE_BREAK = _lazy(r"\r\n|\r|\n")
 _SPACES = _lazy(r"\s+")
 _WORD = _lazy(r"[^\W_]+")
@@ -488,7 +489,7 @@ def _find_title(lines: list[_Line], cfg: BoilerplateConfig, known: str | None) -
                 return j
         return nearest
     keys = [_key(x) for x in lines]
-    for i in candidates:
+    for i in candidates[:_MAX_TITLE_CANDIDATES]:  # a page of 10,000 headlines stays linear
         if any(_is_repeat(k, keys[i]) for j, k in enumerate(keys) if j != i):
             return i
     # no date or repeat to confirm it: only a short line without inner punctuation
