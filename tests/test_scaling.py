@@ -66,6 +66,10 @@ def html(size):
     body = news(size).replace("\\n\\n", "</p>\\n<p>")
     return "<html><body><article><p>" + body + "</p></article></body></html>"
 
+def headlines(size):  # a whole page of headline-like lines before a short article
+    items = "\\n".join(f"عنوان رقم {i} في القائمة" for i in range(size // 24))
+    return (items + "\\n" + news(size // 4))[:size]
+
 INPUTS = {
     "news": news,
     "one_line": lambda n: news(n).replace("\\n", " "),
@@ -86,6 +90,7 @@ INPUTS = {
     "marks": lambda n: "ب" + "\\u0651\\u064e" * (n // 2),
     "bidi": lambda n: "\\u200f." * (n // 2),
     "angles": lambda n: "<" * n,
+    "headline_list": lambda n: headlines(n),
 }
 
 STAGES = {

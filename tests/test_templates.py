@@ -130,10 +130,11 @@ def test_update_json_round_trip_and_bad_input() -> None:
     assert BoilerplateConfig(template=model).template is model
 
 
-def test_process_many_learns_the_template_without_configuration() -> None:
+def test_process_many_learns_the_template_when_asked() -> None:
     from arnews import process, process_many
 
-    articles = list(process_many(PAGES))
+    learning = BoilerplateConfig(learn_templates=True)
+    articles = list(process_many(PAGES, boilerplate=learning))
     # it learns as it reads: from the third page of the site on, the template goes
     for article, (title, *body) in list(zip(articles, ARTICLES, strict=True))[2:]:
         assert article.text == "\n".join(body)
@@ -141,8 +142,9 @@ def test_process_many_learns_the_template_without_configuration() -> None:
         assert "template" in {r.reason for r in article.removed}
     assert FOOTER[3] in articles[0].text
     assert FOOTER[3] in process(PAGES[3]).text  # one page alone cannot know its template
-    off = list(process_many(PAGES, boilerplate=BoilerplateConfig(learn_templates=False)))
+    off = list(process_many(PAGES))  # off by default: process_many equals process
     assert all(FOOTER[3] in a.text for a in off)
+    assert [a.text for a in off] == [process(p).text for p in PAGES]
 
 
 def test_learner_matches_fit_and_skips_empty_documents() -> None:
@@ -161,5 +163,11 @@ def test_the_same_article_in_many_records_keeps_its_body() -> None:
     title, *body = ARTICLES[1]
     text = "\n".join([title, "الاثنين 3 نونبر 2025", *body])
     copies = [text, text + "\nوكالات", text + "\nرويترز", text + "\n(أ ف ب)", text + "\nمصادر"]
-    for article in process_many(copies):
+    for article in process_many(copies, boilerplate=BoilerplateConfig(learn_templates=True)):
         assert article.text.startswith("\n".join(body))
+
+    # a document made of nothing but template lines is a copy, not a page: it stays whole
+    same = list(
+        process_many(["0", "0", "0", "0"], boilerplate=BoilerplateConfig(learn_templates=True))
+    )
+    assert [a.text for a in same] == ["0"] * 4

@@ -37,9 +37,10 @@ from typing import Any
 from arnews._extras import require
 from arnews._resources import read_lines
 from arnews._validation import ensure_text
-from arnews.chars import INVISIBLE, fold
+from arnews.chars import INVISIBLE
 from arnews.dates import find_dates, weekday_names
 from arnews.layout import Evidence, choose_region, evidence
+from arnews.linekeys import fold_line, words_key
 from arnews.templates import BoilerplateModel
 from arnews.types import Cleaned, LineDecision, Removed, Span
 
@@ -106,7 +107,6 @@ _PARENTHESIZED = _lazy(r"^\(\s*[^()]{1,40}\s*\)$")
 _VISIBLE = _lazy(f"[^\\s{INVISIBLE}]")
 _COUNT = _lazy(r"\d[\d.,]*[kmKM]\b")  # "1.2K مشاركة"
 _YEAR = _lazy(r"\d{4}")  # every date form has a four-digit year
-_APOSTROPHES = str.maketrans("’‘ʼ", "'''")
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,10 @@ class BoilerplateConfig:
     """A line ending in . ! ? ؟ with at least this many words is sentence-like."""
     long_block_words: int = 40
     """A line this long is never a comment; one after a comments header keeps the body."""
-    learn_templates: bool = True
-    """``process_many`` learns the site template (lines repeated across its documents)."""
+    learn_templates: bool = False
+    """``process_many`` learns the site template (lines repeated across its documents) and
+    removes it. Off by default: with it, an article depends on the documents read before
+    it, so ``process_many`` no longer equals ``process`` one by one."""
     template: BoilerplateModel | None = field(default=None, compare=False)
     """Site template lines learnt from other pages of the source (``BoilerplateModel.fit``);
     they go first, with the reason ``template``. ``process_many`` learns one as it reads."""
@@ -188,7 +190,7 @@ def _fold(text: str) -> str:
     >>> _fold("اقرأ أيضاً")
     'اقرا ايضا'
     """
-    return _SPACES().sub(" ", fold(text).translate(_APOSTROPHES).casefold()).strip()
+    return fold_line(text)
 
 
 @cache
@@ -385,7 +387,7 @@ def _title_key(text: str) -> str:
 
 def _folded_key(folded: str) -> str:
     """Words only: what two spellings of one headline share."""
-    return " ".join(_WORD().findall(folded))
+    return words_key(folded)
 
 
 def _key(line: _Line) -> str:
@@ -716,6 +718,9 @@ def _mark_template(lines: list[_Line], model: BoilerplateModel) -> None:
             continue  # this page's headline, listed as "most read" on other pages
         marked.append((line, prose))
     whole_body = prose_lines > 0 and sum(prose for _, prose in marked) == prose_lines
+    unjudged = sum(1 for x in lines if x.verdict is None)
+    if len(marked) == unjudged:
+        return  # nothing but template lines: a copy of an article, not a page of the site
     rule = f"template: the line repeats across pages of the source ({model.documents} seen)"
     for line, prose in marked:
         if not (prose and whole_body):

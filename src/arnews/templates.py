@@ -39,9 +39,9 @@ def template_key(line: str) -> str:
     >>> template_key("  اقرأ أيضاً: "), template_key("Home | News")
     ('اقرا ايضا', 'home news')
     """
-    from arnews.boilerplate import _fold, _folded_key
+    from arnews.linekeys import line_key
 
-    return _folded_key(_fold(line[:_MAX_KEY_CHARS]))
+    return line_key(line[:_MAX_KEY_CHARS])
 
 
 @dataclass(frozen=True)
