@@ -23,6 +23,7 @@ from arnews._validation import ensure_text
 from arnews.entities import tagger as _tagger
 from arnews.entities.document import harmonize_labels
 from arnews.entities.gazetteer import load_lexicon
+from arnews.entities.rules import apply_name_rules
 from arnews.entities.spans import decode_entities
 from arnews.types import Entity
 
@@ -74,7 +75,9 @@ def extract_entities(
 def extract_with_crf(text: str, crf: _tagger.CrfModel) -> list[Entity]:
     """Run one CRF model over ``text`` (the default backend's pipeline)."""
     norm_text, tokens, norm = _tagger.analyze(text)
-    tagged = harmonize_labels(crf.tag_text(norm_text, tokens))
+    starts = _tagger.sentence_starts(norm)
+    tagged = crf.tag_text(norm_text, tokens, starts)
+    tagged = harmonize_labels(apply_name_rules(tagged, norm_text, crf.lexicon))
     found = decode_entities(
         norm_text,
         [t.token for t in tagged],
