@@ -101,21 +101,30 @@ def test_process_composes_the_stages_over_the_clean_text() -> None:
 
 
 @pytest.mark.usefixtures("fakes")
-def test_entity_across_a_sentence_boundary_is_found_again_per_sentence(
+def test_entity_across_a_sentence_boundary_is_dropped_not_tagged_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     text = "قال نزار. بركة الرباط."
 
     def crossing(t: str, **_: Any) -> list[Entity]:
-        if t == text:  # the whole-text call returns a span running over the full stop
-            CALLS.append(t)
-            return [Entity("نزار. بركة", "PER", 4, 14, 0.5, "نزار بركة")]
-        return fake_entities(t)
+        others = [e for e in fake_entities(t) if e.start >= 14]  # fake_entities logs the call
+        # a backend that cut elsewhere: a span over the full stop
+        return [Entity("نزار. بركة", "PER", 4, 14, 0.5, "نزار بركة"), *others]
 
     monkeypatch.setattr("arnews.entities.extract_entities", crossing)
     article = process(text)
-    assert [(e.text, e.start) for e in article.entities] == [("بركة", 10), ("الرباط", 15)]
-    assert CALLS[1:] == ["قال نزار.", " بركة الرباط."]
+    assert [(e.text, e.start) for e in article.entities] == [("الرباط", 15)]
+    assert CALLS == [text]  # one call over the body, nothing tagged a second time
+    check_offsets(article)
+
+
+def test_real_entities_stay_inside_the_sentences_process_reports() -> None:
+    text = "استقبل د. أحمد العلوي وفدا في الرباط. وقال العلوي؛ إن نزار بركة سيزور طنجة."
+    article = process(text)
+    assert article.entities
+    for e in article.entities:
+        inside = [s for s in article.sentences if s.start <= e.start and e.end <= s.end]
+        assert inside, e
     check_offsets(article)
 
 

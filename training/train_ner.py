@@ -29,7 +29,7 @@ from ner_data import Unit, aqmar_units, split_anercorp, wikiann_units  # noqa: E
 
 from arnews.entities.features import Lexicon, sentence_features  # noqa: E402
 from arnews.entities.gazetteer import load_lexicon, resource_files  # noqa: E402
-from arnews.entities.tagger import analyze, sentence_chunks  # noqa: E402
+from arnews.entities.tagger import analyze, sentence_chunks, sentence_starts  # noqa: E402
 from arnews.types import Token  # noqa: E402
 
 DATA_DIR = ROOT / "src" / "arnews" / "data" / "entities"
@@ -61,7 +61,7 @@ def unit_sequences(unit: Unit, lexicon: Lexicon) -> list[tuple[list[list[str]], 
     text = unit.text
     norm_text, tokens, norm = analyze(text)
     out = []
-    for chunk in sentence_chunks(tokens, norm_text):
+    for chunk in sentence_chunks(tokens, norm_text, sentence_starts(norm)):
         original = [norm.original_span(t.start, t.end)[0] for t in chunk]
         out.append((sentence_features(chunk, lexicon), gold_labels(unit, chunk, original)))
     return out

@@ -51,7 +51,7 @@ from arnews.entities.neural import (  # noqa: E402
     position_features,
     type_features,
 )
-from arnews.entities.tagger import analyze, sentence_chunks  # noqa: E402
+from arnews.entities.tagger import analyze, sentence_chunks, sentence_starts  # noqa: E402
 from arnews.types import Token  # noqa: E402
 
 DATA_DIR = ROOT / "src" / "arnews" / "data" / "entities"
@@ -90,7 +90,7 @@ def chunks_of(unit: Unit) -> list[tuple[list[Token], list[str]]]:
     """The unit's sentence chunks via the run-time path, with gold BIO labels."""
     norm_text, tokens, norm = analyze(unit.text)
     out = []
-    for chunk in sentence_chunks(tokens, norm_text):
+    for chunk in sentence_chunks(tokens, norm_text, sentence_starts(norm)):
         original = [norm.original_span(t.start, t.end)[0] for t in chunk]
         out.append((chunk, gold_labels(unit, chunk, original)))
     return out

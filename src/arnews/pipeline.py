@@ -152,8 +152,8 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
        the *input*);
     2. :func:`arnews.split_sentences` (``sentences``) cuts the body into sentences;
     3. :func:`arnews.extract_entities` (``backend``, ``model``) finds the entities of the
-       whole body, so that its document-level pass sees every mention; an entity that
-       would run across a sentence boundary is found again sentence by sentence.
+       whole body, sentence by sentence (the sentences of step 2), so that its
+       document-level pass sees every mention and no entity runs across a sentence end.
 
     Sentence and entity offsets index ``Article.text``.
 
@@ -183,7 +183,12 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
 def _find_entities(
     body: str, sentences: Sequence[Sentence], backend: str, model: str | None
 ) -> tuple[Entity, ...]:
-    """Entities of ``body``, none of them crossing a sentence boundary."""
+    """Entities of ``body``, none of them crossing a sentence boundary.
+
+    :func:`arnews.extract_entities` tags the sentences :func:`arnews.split_sentences` finds,
+    the same ones as ``sentences``, so its entities already stay within them; one that
+    would not (a backend that cuts otherwise) is dropped, never tagged a second time.
+    """
     from arnews.entities import extract_entities
 
     if has_surrogates(body):  # C extensions cannot encode them: same length, then restore
@@ -198,23 +203,10 @@ def _find_entities(
         return ()
     starts = [s.start for s in sentences]
     kept: list[Entity] = []
-    redo: set[int] = set()
     for entity in found:
         index = bisect_right(starts, entity.start) - 1
         if index >= 0 and entity.end <= sentences[index].end:
             kept.append(entity)
-            continue
-        last = bisect_right(starts, entity.end - 1) - 1
-        redo.update(range(max(index, 0), max(last, index, 0) + 1))
-    if redo:
-        kept = [e for e in kept if bisect_right(starts, e.start) - 1 not in redo]
-        for index in sorted(redo):
-            sentence = sentences[index]
-            safe = replace_surrogates(sentence.text)
-            for e in extract_entities(safe, backend=backend, model=model):
-                start, end = e.start + sentence.start, e.end + sentence.start
-                kept.append(replace(e, text=body[start:end], start=start, end=end))
-        kept.sort(key=lambda e: (e.start, e.end))
     return _without_overlaps(kept)
 
 

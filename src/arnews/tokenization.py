@@ -38,7 +38,7 @@ from arnews._resources import read_lines
 from arnews._validation import ensure_text
 from arnews.types import Token, TokenKind
 
-__all__ = ["tokenize"]
+__all__ = ["tokenize", "word_count"]
 
 # --- characters --------------------------------------------------------------------------
 
@@ -248,6 +248,16 @@ def _lexicon() -> Mapping[str, int]:
             form, _, count = line.partition("\t")
             counts[form] = int(count)
     return counts
+
+
+def word_count(word: str) -> int:
+    """How often ``word`` (as written, proclitics included) occurs in the raw corpora the
+    clitic decisions are based on (0 when unattested).
+
+    >>> word_count("المغرب") > word_count("والمغرب") > 0
+    True
+    """
+    return _lexicon().get(lookup_key(word), 0)
 
 
 @cache

@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Final, Protocol
 from arnews._validation import ensure_text
 from arnews.entities import tagger as _tagger
 from arnews.entities.document import harmonize_labels
+from arnews.entities.features import Lexicon
 from arnews.entities.gazetteer import load_lexicon
+from arnews.entities.rules import apply_name_rules
 from arnews.entities.spans import decode_entities
 from arnews.entities.tagger import TaggedToken
 from arnews.types import Entity, Token
@@ -46,10 +48,15 @@ _LOCK = threading.Lock()
 class SequenceModel(Protocol):
     """What the pipeline needs of a tagger: BIO labels and scores for a text's tokens."""
 
+    @property
+    def lexicon(self) -> Lexicon:  # pragma: no cover - interface
+        """The word lists its features (and the name rules) read."""
+        ...
+
     def tag_text(
-        self, text: str, tokens: Sequence[Token]
+        self, text: str, tokens: Sequence[Token], starts: Sequence[int] | None = None
     ) -> list[TaggedToken]:  # pragma: no cover - interface
-        """Label all tokens of ``text``."""
+        """Label all tokens of ``text``, sentence by sentence (``starts``: where they start)."""
         ...
 
 
@@ -95,7 +102,9 @@ def extract_entities(
 def extract_with_model(text: str, tagger: SequenceModel) -> list[Entity]:
     """Run one tagger over ``text`` through the default backend's pipeline."""
     norm_text, tokens, norm = _tagger.analyze(text)
-    tagged = harmonize_labels(tagger.tag_text(norm_text, tokens))
+    starts = _tagger.sentence_starts(norm)
+    tagged = tagger.tag_text(norm_text, tokens, starts)
+    tagged = harmonize_labels(apply_name_rules(tagged, norm_text, tagger.lexicon))
     found = decode_entities(
         norm_text,
         [t.token for t in tagged],

@@ -99,12 +99,12 @@ def extract_with_camel(text: str, *, model: str | os.PathLike[str] | None = None
     if not text.strip():
         return []
     load_recognizer(key)  # a missing model is reported before any work is done
-    from arnews.entities.tagger import analyze, sentence_chunks
+    from arnews.entities.tagger import analyze, sentence_chunks, sentence_starts
 
     norm_text, tokens, norm = analyze(text)
     if not tokens:
         return []
-    chunks = sentence_chunks(tokens, norm_text)
+    chunks = sentence_chunks(tokens, norm_text, sentence_starts(norm))
     tagged = tag_sentences([[t.text for t in chunk] for chunk in chunks], model=key)
     labels = [label for sentence in tagged for label, _ in sentence]
     scores = [score for sentence in tagged for _, score in sentence]

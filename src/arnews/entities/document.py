@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from arnews.chars import fold
+from arnews.entities.rules import is_split_fragment
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 
@@ -60,7 +61,7 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
             found = known.get(tuple(keys[i : i + size]))
             if found is None or not _replaceable(labels, i, i + size):
                 continue
-            if size == 1 and tagged[i].token.kind != "word":
+            if size == 1 and (tagged[i].token.kind != "word" or is_split_fragment(tagged[i].token)):
                 continue
             labels[i] = "B-" + found
             for j in range(i + 1, i + size):

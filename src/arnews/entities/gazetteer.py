@@ -31,17 +31,38 @@ _DIR = "entities"
 
 
 def name_stems(name: str) -> str:
-    """The folded stems of a name, space-separated: the article of each word set aside.
+    """The folded stems of a name, space-separated: the article of each word set aside,
+    and the proclitic of every word after the first (``للصليب`` → ``صليب``), as the tagger's
+    tokens have them.
 
     >>> name_stems("الأمم المتحدة"), name_stems("الرباط"), name_stems("ال")
     ('امم متحده', 'رباط', 'ال')
+    >>> name_stems("مكتب الأمم المتحدة لمكافحة الإرهاب")
+    'مكتب امم متحده مكافحه ارهاب'
     """
     out = []
-    for word in fold(name).split():
+    for i, word in enumerate(name.split()):
+        if i and word[:1] in _CLITIC_LETTERS:
+            word = _inner_stem(word)
+        word = fold(word)
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
         out.append(word)
     return " ".join(out)
+
+
+_CLITIC_LETTERS = frozenset("وفبلك")
+
+
+@cache
+def _inner_stem(word: str) -> str:
+    """A word inside a name without its proclitic (the article is left to the caller)."""
+    from arnews.tokenization import tokenize
+
+    toks = tokenize(word)
+    if len(toks) != 1 or not toks[0].proclitic:
+        return word
+    return toks[0].base
 
 
 class StemGazetteer(GazetteerTagger):
@@ -67,12 +88,15 @@ class StemGazetteer(GazetteerTagger):
             automaton.make_automaton()
         return cls(automaton)
 
-    def tag(self, stems: Sequence[str]) -> list[tuple[str, ...]]:
-        """For each stem, the tags of the names that cover it: ``U-`` for a one-word name,
-        ``B-``/``I-`` for the first and later words of a longer one."""
-        tags: list[list[str]] = [[] for _ in stems]
+    def matches(self, stems: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Every name found in ``stems``: ``(first, stop, classes)`` token ranges.
+
+        >>> g = StemGazetteer.from_names([("سان جرمان", "ORG"), ("جرمان", "PER")])
+        >>> g.matches(["ضد", "سان", "جرمان"])
+        [(1, 3, ('ORG',)), (2, 3, ('PER',))]
+        """
         if not stems or not len(self._automaton):
-            return [() for _ in stems]
+            return []
         line = " " + " ".join(s.replace(" ", "_") for s in stems) + " "
         # Index of the token that starts after each space.
         token_at: dict[int, int] = {}
@@ -80,10 +104,19 @@ class StemGazetteer(GazetteerTagger):
         for i, s in enumerate(stems):
             token_at[pos] = i
             pos += len(s) + 1
+        found: list[tuple[int, int, tuple[str, ...]]] = []
         for end, (n_words, key_len, types) in self._automaton.iter(line):
             first = token_at.get(end - key_len + 1)
-            if first is None:
-                continue
+            if first is not None:
+                found.append((first, first + n_words, types))
+        return sorted(found)
+
+    def tag(self, stems: Sequence[str]) -> list[tuple[str, ...]]:
+        """For each stem, the tags of the names that cover it: ``U-`` for a one-word name,
+        ``B-``/``I-`` for the first and later words of a longer one."""
+        tags: list[list[str]] = [[] for _ in stems]
+        for first, stop, types in self.matches(stems):
+            n_words = stop - first
             for kind in types:
                 if n_words == 1:
                     tags[first].append("U-" + kind)

@@ -485,6 +485,9 @@ class NeuralModel:
         """Label one sentence of tokens."""
         return self.tag_chunks([tokens]) if tokens else []
 
-    def tag_text(self, text: str, tokens: Sequence[Token]) -> list[TaggedToken]:
-        """Label all tokens of ``text``: its sentence chunks, tagged together."""
-        return self.tag_chunks(sentence_chunks(tokens, text))
+    def tag_text(
+        self, text: str, tokens: Sequence[Token], starts: Sequence[int] | None = None
+    ) -> list[TaggedToken]:
+        """Label all tokens of ``text``: its sentence chunks (:func:`sentence_chunks`,
+        ``starts`` where sentences start), tagged together."""
+        return self.tag_chunks(sentence_chunks(tokens, text, starts))

@@ -1,18 +1,24 @@
 """The embedded tagger: normalize with an offset map, tokenize, cut into sentences, run the CRF.
 
+Sentences are the ones :func:`arnews.split_sentences` finds in the text you passed (so
+``د. أحمد العلوي`` keeps its title and no entity runs across a sentence end that
+``process`` reports); a sentence longer than ``MAX_CHUNK`` tokens is tagged in pieces, which
+keeps long unpunctuated input linear.
+
 The model is CRFsuite's own file (no pickle), opened lazily on first use; each thread
 gets its own ``pycrfsuite.Tagger`` because those objects keep per-call state.
 ``pycrfsuite`` is imported only here and only when a text is tagged.
 
->>> toks = [Token("أ", 0, 1), Token(".", 1, 2, "punct"), Token("ب", 3, 4)]
->>> chunks = sentence_chunks(toks, "أ. ب")
+>>> toks = [Token("غادر", 0, 4), Token(".", 4, 5, "punct"), Token("ثم", 6, 8)]
+>>> chunks = sentence_chunks(toks, "غادر. ثم")
 >>> [[t.text for t in c] for c in chunks]
-[['أ', '.'], ['ب']]
+[['غادر', '.'], ['ثم']]
 """
 
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -20,9 +26,8 @@ from typing import Any, Final
 from arnews.entities.features import Lexicon, sentence_features
 from arnews.types import Token
 
-__all__ = ["CrfModel", "TaggedToken", "analyze", "sentence_chunks"]
+__all__ = ["CrfModel", "TaggedToken", "analyze", "sentence_chunks", "sentence_starts"]
 
-_SENTENCE_ENDS: Final = frozenset({".", "!", "?", "؟", "…", "؛"})
 MAX_CHUNK: Final = 150
 """Longest run of tokens tagged at once: keeps long unpunctuated input linear."""
 
@@ -40,26 +45,55 @@ def analyze(text: str) -> tuple[str, list[Token], Any]:
     return norm.text, tokenize(norm.text), norm
 
 
-def sentence_chunks(tokens: Sequence[Token], text: str) -> list[list[Token]]:
-    """Cut tokens into sentence-sized runs: after . ! ? ؟ … ؛, at line breaks, every 150.
+def sentence_starts(norm: Any) -> list[int]:
+    """Where the sentences of the original text start, as offsets into the normalized text.
+
+    ``norm`` is the ``Normalized`` object :func:`analyze` returns; the sentences are those
+    :func:`arnews.split_sentences` finds in ``norm.source``.
+
+    >>> from arnews.normalization import normalize_with_map
+    >>> sentence_starts(normalize_with_map("قال د. أحمد العلوي.  ثم غادر."))
+    [0, 20]
+    """
+    from arnews.segmentation import split_sentences
+
+    offsets = norm.offsets
+    return [bisect_left(offsets, s.start) for s in split_sentences(norm.source)]
+
+
+def sentence_chunks(
+    tokens: Sequence[Token], text: str, starts: Sequence[int] | None = None
+) -> list[list[Token]]:
+    """Cut tokens into their sentences, and every ``MAX_CHUNK`` tokens within a sentence.
+
+    ``starts`` are the offsets (into ``text``, which the tokens index) where sentences
+    start; by default those of :func:`arnews.split_sentences` on ``text``.
 
     >>> sentence_chunks([], "")
     []
+    >>> toks = [Token("د", 0, 1), Token(".", 1, 2, "punct"), Token("زيد", 3, 6)]
+    >>> [len(c) for c in sentence_chunks(toks, "د. زيد")]
+    [3]
     """
+    if not tokens:
+        return []
+    if starts is None:
+        from arnews.segmentation import split_sentences
+
+        starts = [s.start for s in split_sentences(text)]
     chunks: list[list[Token]] = []
     current: list[Token] = []
-    prev_end = -1
+    k = 0  # index of the next sentence start not yet reached
+    n_starts = len(starts)
     for tok in tokens:
-        if current and (
-            len(current) >= MAX_CHUNK or (prev_end >= 0 and "\n" in text[prev_end : tok.start])
-        ):
+        new_sentence = False
+        while k < n_starts and starts[k] <= tok.start:
+            new_sentence = True
+            k += 1
+        if current and (new_sentence or len(current) >= MAX_CHUNK):
             chunks.append(current)
             current = []
         current.append(tok)
-        prev_end = tok.end
-        if tok.text in _SENTENCE_ENDS or (tok.kind == "punct" and tok.text[-1:] in _SENTENCE_ENDS):
-            chunks.append(current)
-            current = []
     if current:
         chunks.append(current)
     return chunks
@@ -107,9 +141,11 @@ class CrfModel:
             for i, (tok, label) in enumerate(zip(tokens, labels, strict=True))
         ]
 
-    def tag_text(self, text: str, tokens: Sequence[Token]) -> list[TaggedToken]:
-        """Label all tokens of ``text``, one sentence-sized chunk at a time."""
+    def tag_text(
+        self, text: str, tokens: Sequence[Token], starts: Sequence[int] | None = None
+    ) -> list[TaggedToken]:
+        """Label all tokens of ``text``, one sentence (see :func:`sentence_chunks`) at a time."""
         out: list[TaggedToken] = []
-        for chunk in sentence_chunks(tokens, text):
+        for chunk in sentence_chunks(tokens, text, starts):
             out.extend(self.tag(chunk))
         return out

@@ -1,0 +1,236 @@
+"""Name rules applied to the tagger's labels before the document pass.
+
+A statistical tagger (the CRF or the neural model) labels tokens one sentence at a time;
+a few mistakes it makes are about how names are *written*, and are fixed here the same
+way for every model:
+
+- **chains stay whole**: a person's name goes on over a hyphen written without spaces
+  (``كيم جونغ-أون``) and over ``بن``/``بنت``/``ابن``/``آل`` + a name
+  (``حمدان بن محمد بن راشد آل مكتوم``);
+- **a proclitic split never makes a name**: when the tokenizer took a leading ب/ل/ك/و/ف
+  off a word that is far more common whole (``بديلا`` → ب + ``ديلا``), the remainder is not
+  an entity on its own;
+- **listed names keep their class**: a name the tagger calls a person although it is
+  listed as an organisation or a place and not as a person (``سان جرمان``, ``بي بي سي``,
+  ``ديزني لاند``) takes the listed class; a Latin-script name listed as an organisation
+  (``CNN``, ``FIFA``) is tagged as one wherever the tagger left it out.
+
+>>> from arnews.entities.tagger import TaggedToken
+>>> from arnews.types import Token
+>>> text = "كيم جونغ-أون"
+>>> toks = [Token("كيم", 0, 3), Token("جونغ", 4, 8), Token("-", 8, 9, "punct"),
+...         Token("أون", 9, 12)]
+>>> tagged = [TaggedToken(t, l, 0.9) for t, l in zip(toks, ["B-PER", "I-PER", "O", "B-PER"])]
+>>> [t.label for t in join_name_chains(tagged, text)]
+['B-PER', 'I-PER', 'I-PER', 'I-PER']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from arnews.entities.features import Lexicon, fold
+from arnews.entities.spans import bio_spans
+from arnews.entities.tagger import TaggedToken
+from arnews.types import Token
+
+__all__ = ["apply_name_rules", "is_split_fragment", "join_name_chains"]
+
+_HYPHENS: Final = frozenset("-‐‑")
+_LINKS: Final = frozenset(fold(w) for w in ("بن", "بنت", "ابن", "آل"))
+_SPLIT_RATIO: Final = 1.0
+"""A split word is a fragment when the whole word is at least this many times as common
+as its remainder."""
+
+
+def _relabel(tagged: Sequence[TaggedToken], labels: Sequence[str]) -> list[TaggedToken]:
+    return [
+        t if t.label == lab else TaggedToken(t.token, lab, t.score)
+        for t, lab in zip(tagged, labels, strict=True)
+    ]
+
+
+def join_name_chains(tagged: Sequence[TaggedToken], text: str) -> list[TaggedToken]:
+    """Extend each person over ``-word`` (no spaces) and ``بن``/``آل`` + word links.
+
+    >>> from arnews.types import Token
+    >>> words = "حمدان بن محمد آل مكتوم".split()
+    >>> toks, pos = [], 0
+    >>> for w in words:
+    ...     toks.append(Token(w, pos, pos + len(w)))
+    ...     pos += len(w) + 1
+    >>> labels = ["B-PER", "I-PER", "I-PER", "O", "B-LOC"]
+    >>> tagged = [TaggedToken(t, l, 0.9) for t, l in zip(toks, labels)]
+    >>> [t.label for t in join_name_chains(tagged, " ".join(words))]
+    ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'I-PER']
+    """
+    labels = [t.label for t in tagged]
+    toks = [t.token for t in tagged]
+    n = len(toks)
+    for first, stop, kind in bio_spans(labels):
+        if kind != "PER":
+            continue
+        end = stop
+        while end + 1 < n:
+            link, word = toks[end], toks[end + 1]
+            if word.kind != "word" or word.proclitic:
+                break
+            hyphen = (
+                link.kind == "punct"
+                and link.text in _HYPHENS
+                and link.start == toks[end - 1].end
+                and word.start == link.end
+            )
+            named = link.kind == "word" and not link.proclitic and fold(link.text) in _LINKS
+            if not (hyphen or named):
+                break
+            labels[end] = labels[end + 1] = "I-PER"
+            end += 2
+            while end < n and labels[end] == "I-PER":  # a name the tagger had started there
+                end += 1
+    return _relabel(tagged, labels)
+
+
+def is_split_fragment(token: Token) -> bool:
+    """True when ``token``'s proclitic was taken off a word that is common as a whole.
+
+    >>> is_split_fragment(Token("بديلا", 0, 5, proclitic="ب"))
+    True
+    >>> is_split_fragment(Token("بنيمار", 0, 6, proclitic="ب"))
+    False
+    >>> is_split_fragment(Token("الرباط", 0, 6, article="ال"))
+    False
+    """
+    if not token.proclitic or token.article or token.kind != "word":
+        return False
+    from arnews.tokenization import word_count
+
+    whole = word_count(token.text)
+    return whole > 0 and whole >= _SPLIT_RATIO * word_count(token.base)
+
+
+def _drop_fragments(labels: list[str], toks: Sequence[Token]) -> None:
+    for first, stop, _ in bio_spans(labels):
+        if stop - first == 1 and is_split_fragment(toks[first]):
+            labels[first] = "O"
+
+
+_KEEP_PER: Final = frozenset({"PER_FIRST", "PER_LAST", "PER_FULL", "PER_TOKEN"})
+_STRONG: Final = {"ORG": "ORG", "ORG_SPORTS": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+def _listed_classes(
+    toks: Sequence[Token], lexicon: Lexicon
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    from arnews.entities.gazetteer import StemGazetteer
+
+    gazetteer = lexicon.gazetteer
+    if not isinstance(gazetteer, StemGazetteer):
+        return {}
+    stems = [fold(t.stem if t.kind == "word" and t.stem else t.text) for t in toks]
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    for first, stop, kinds in gazetteer.matches(stems):
+        found[first, stop] = found.get((first, stop), ()) + kinds
+    return found
+
+
+def _set(labels: list[str], first: int, stop: int, kind: str) -> None:
+    labels[first] = "B-" + kind
+    for j in range(first + 1, stop):
+        labels[j] = "I-" + kind
+    if stop < len(labels) and labels[stop].startswith("I-"):
+        labels[stop] = "B-" + labels[stop][2:]  # what followed inside becomes its own name
+
+
+def _apply_lists(labels: list[str], toks: Sequence[Token], lexicon: Lexicon) -> None:
+    listed = _listed_classes(toks, lexicon)
+    if not listed:
+        return
+    # 1. a listed organisation or place that the tagger took for a person
+    for first, stop, kind in bio_spans(labels):
+        kinds = listed.get((first, stop), ())
+        strong = {_STRONG[k] for k in kinds if k in _STRONG}
+        if kind == "PER" and len(strong) == 1 and not _KEEP_PER & set(kinds):
+            if stop - first > 1 or not toks[first].text.isascii():
+                _set(labels, first, stop, strong.pop())
+    # 2. a listed name of several words around a shorter name of the same class, the rest
+    #    of it untagged: مكتب [الأمم المتحدة] لمكافحة الإرهاب
+    spans = bio_spans(labels)
+    for (first, stop), kinds in sorted(listed.items(), key=lambda x: x[0][0] - x[0][1]):
+        strong = {_STRONG[k] for k in kinds if k in _STRONG}
+        if stop - first < 2 or len(strong) != 1:
+            continue
+        kind = next(iter(strong))
+        inside = [sp for sp in spans if first <= sp[0] and sp[1] <= stop]
+        covered = {j for sp in inside for j in range(sp[0], sp[1])}
+        if (
+            inside
+            and all(sp[2] == kind for sp in inside)
+            and all(labels[j] == "O" for j in range(first, stop) if j not in covered)
+            and (first == 0 or not labels[first].startswith("I-"))
+        ):
+            _set(labels, first, stop, kind)
+            spans = bio_spans(labels)
+    # 3. a listed place or organisation of several words, nothing of it tagged
+    for (first, stop), kinds in sorted(listed.items(), key=lambda x: x[0][0] - x[0][1]):
+        strong = {_STRONG[k] for k in kinds if k in _STRONG}
+        if stop - first < 2 or len(strong) != 1 or not strong <= WHOLE_LISTED:
+            continue
+        if set(kinds) & _KEEP_PER or any(k.endswith("AMBIGUOUS") for k in kinds):
+            continue
+        if all(labels[j] == "O" for j in range(first, stop)) and (
+            stop == len(labels) or not labels[stop].startswith("I-")
+        ):
+            _set(labels, first, stop, next(iter(strong)))
+    # 4. Latin-script organisations (CNN, FIFA): always a name of their own
+    for (first, stop), kinds in listed.items():
+        if "ORG" not in kinds or not all(toks[j].text.isascii() for j in range(first, stop)):
+            continue
+        if first > 0 and toks[first - 1].text.isascii() and labels[first].startswith("I-"):
+            continue  # part of a longer Latin name
+        _set(labels, first, stop, "ORG")
+
+
+WHOLE_LISTED: frozenset[str] = frozenset({"LOC"})
+"""Classes whose listed names of two words or more are tagged even where the tagger saw
+nothing (measured on the development split; see docs/entities.md)."""
+
+_FAMILY_MAX_COUNT: Final = 50
+"""A word after a given name is read as the family name only when it is this rare."""
+
+
+def _add_family_names(labels: list[str], toks: Sequence[Token], lexicon: Lexicon) -> None:
+    """A person whose name ends with a given name takes the rare ال-word after it:
+    ``عبد الحكيم`` + ``الواعر``."""
+    from arnews.tokenization import word_count
+
+    listed = _listed_classes(toks, lexicon)
+    first_names = {stop for (_, stop), kinds in listed.items() if "PER_FIRST" in kinds}
+    named = {j for (a, b) in listed for j in range(a, b)}
+    for _, stop, kind in bio_spans(labels):
+        if kind != "PER" or stop not in first_names or stop >= len(toks):
+            continue
+        nxt = toks[stop]
+        if (
+            labels[stop] == "O"
+            and nxt.kind == "word"
+            and nxt.article == "ال"
+            and not nxt.proclitic
+            and stop not in named
+            and fold(nxt.base) not in lexicon.triggers
+            and word_count(nxt.text) < _FAMILY_MAX_COUNT
+        ):
+            labels[stop] = "I-PER"
+
+
+def apply_name_rules(
+    tagged: Sequence[TaggedToken], text: str, lexicon: Lexicon
+) -> list[TaggedToken]:
+    """All the rules of this module, in order: lists, fragments, chains."""
+    labels = [t.label for t in tagged]
+    toks = [t.token for t in tagged]
+    _apply_lists(labels, toks, lexicon)
+    _add_family_names(labels, toks, lexicon)
+    _drop_fragments(labels, toks)
+    return join_name_chains(_relabel(tagged, labels), text)
