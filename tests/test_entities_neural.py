@@ -80,7 +80,9 @@ def test_quantize_round_trips_within_one_step() -> None:
     m = np.random.default_rng(0).normal(size=(20, 7)).astype(np.float32)
     codes, scale = quantize(m)
     assert codes.dtype == np.int8
-    assert np.all(np.abs(codes.astype(np.float32) * scale[:, None] - m) <= scale[:, None] / 2 + 1e-7)
+    assert np.all(
+        np.abs(codes.astype(np.float32) * scale[:, None] - m) <= scale[:, None] / 2 + 1e-7
+    )
 
 
 def test_embedding_key_drops_clitics_and_folds() -> None:
@@ -127,15 +129,25 @@ def test_forbidden_transitions_never_decoded() -> None:
     em[:, 2] = 5.0  # emissions that favour I-PER everywhere
     path, _ = crf_decode(em, trans, start, end)
     labels = [tags[p] for p in path]
-    assert labels[0] == "B-PER" and labels[-1] == "E-PER"
+    assert labels[0] == "B-PER"
+    assert labels[-1] == "E-PER"
 
 
 def test_bioes_round_trip() -> None:
     bio = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG", "I-ORG", "O", "I-MISC"]
     bioes = bio_to_bioes(bio)
     assert bioes == ["B-PER", "E-PER", "O", "S-LOC", "S-LOC", "B-ORG", "E-ORG", "O", "S-MISC"]
-    assert bioes_to_bio(bioes) == ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG", "I-ORG", "O",
-                                   "B-MISC"]
+    assert bioes_to_bio(bioes) == [
+        "B-PER",
+        "I-PER",
+        "O",
+        "B-LOC",
+        "B-LOC",
+        "B-ORG",
+        "I-ORG",
+        "O",
+        "B-MISC",
+    ]
 
 
 # -- numpy vs torch --------------------------------------------------------------------
@@ -147,8 +159,15 @@ def _tiny_torch_tagger(encoder: str):
     import train_tagger
 
     args = argparse.Namespace(
-        encoder=encoder, hidden=12, dilations=[1, 2, 3], char_dim=5, char_filters=7,
-        char_width=3, feat_dim=4, dropout=0.5, layer_dropout=False,
+        encoder=encoder,
+        hidden=12,
+        dilations=[1, 2, 3],
+        char_dim=5,
+        char_filters=7,
+        char_width=3,
+        feat_dim=4,
+        dropout=0.5,
+        layer_dropout=False,
     )
     torch.manual_seed(0)
     net = train_tagger.Net(args, n_chars=40, n_feats=9, vec_dim=6)

@@ -157,7 +157,9 @@ class Net(torch.nn.Module):
         conv = conv.masked_fill((pos[None, :] >= valid[:, None])[:, None, :], float("-inf"))
         return torch.relu(conv.max(dim=2).values)
 
-    def emissions(self, reps: torch.Tensor, mask: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    def emissions(
+        self, reps: torch.Tensor, mask: torch.Tensor, lengths: torch.Tensor
+    ) -> torch.Tensor:
         x = self.drop(reps)
         if self.args.encoder == "lstm":
             packed = torch.nn.utils.rnn.pack_padded_sequence(
@@ -298,15 +300,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     vocab = Vocab()
     train_raw, feat_counts = build_data(train_units, vocab, lexicon)
     char_counts: Counter[str] = Counter(c for t in vocab.tokens for c in t.text)
-    chars = ["<pad>", "<unk>", "<w>", "</w>"] + sorted(
-        c for c, n in char_counts.items() if n >= 2 and c != "\n"
-    )
+    kept_chars = sorted(c for c, n in char_counts.items() if n >= 2 and c != "\n")
+    chars = ["<pad>", "<unk>", "<w>", "</w>", *kept_chars]
     char_index = {c: i for i, c in enumerate(chars) if i > EOW}
-    feats = [""] + sorted(f for f, n in feat_counts.items() if n >= args.min_feat and "\n" not in f)
+    feats = ["", *sorted(f for f, n in feat_counts.items() if n >= args.min_feat and "\n" not in f)]
     feat_index = {f: i for i, f in enumerate(feats) if i > 0}
     n_types = len(vocab.tokens)
-    print(f"{len(train_raw)} chunks, {n_types} word types, {len(chars)} chars, "
-          f"{len(feats)} features ({time.time() - t0:.0f}s)", flush=True)
+    print(
+        f"{len(train_raw)} chunks, {n_types} word types, {len(chars)} chars, "
+        f"{len(feats)} features ({time.time() - t0:.0f}s)",
+        flush=True,
+    )
 
     # per word type: char ids, vector, type feature ids
     type_chars = [char_ids(t.text, char_index) for t in vocab.tokens]
@@ -317,8 +321,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     tag_index = {t: i for i, t in enumerate(TAGS)}
     sentences = [
-        Sentence(ids, [[feat_index[f] for f in p if f in feat_index] for p in pos],
-                 [tag_index[t] for t in tags])
+        Sentence(
+            ids,
+            [[feat_index[f] for f in p if f in feat_index] for p in pos],
+            [tag_index[t] for t in tags],
+        )
         for ids, pos, tags in train_raw
     ]
 
@@ -348,13 +355,21 @@ def main(argv: Sequence[str] | None = None) -> None:
                 tok_idx[b, i] = where[w]
                 offsets.append(len(bag_ids))
                 bag_ids.extend(type_feats[w] + s.positions[i])
-            for i in range(len(s.types), length):
-                offsets.append(len(bag_ids))
+            offsets.extend([len(bag_ids)] * (length - len(s.types)))  # padding: empty bags
             tags[b, : len(s.tags)] = torch.tensor(s.tags)
             mask[b, : len(s.types)] = 1
         lengths = mask.sum(1).long()
-        return (ch, ch_len, word_ids, tok_idx, torch.tensor(bag_ids, dtype=torch.long),
-                torch.tensor(offsets), tags, mask, lengths)
+        return (
+            ch,
+            ch_len,
+            word_ids,
+            tok_idx,
+            torch.tensor(bag_ids, dtype=torch.long),
+            torch.tensor(offsets),
+            tags,
+            mask,
+            lengths,
+        )
 
     def forward(size: int, tensors: tuple[torch.Tensor, ...]) -> torch.Tensor:
         ch, ch_len, word_ids, tok_idx, bag, offs, tags, mask, lengths = tensors
@@ -444,8 +459,8 @@ def write_manifest(
             "first 90% of units",
         ],
         "vectors": {
-            "words": int(len(vectors["emb_word_scale"])),
-            "buckets": int(len(vectors["emb_ngram_scale"])),
+            "words": len(vectors["emb_word_scale"]),
+            "buckets": len(vectors["emb_ngram_scale"]),
             "dim": int(vectors["emb_ngram_codes"].shape[1]),
             "ngram_range": [int(x) for x in vectors["emb_ngram_range"]],
         },
@@ -453,8 +468,11 @@ def write_manifest(
         "feature_resources": resources,
         "retrain": "python training/train_embeddings.py && python training/train_tagger.py "
         "&& python training/evaluate_ner.py --record",
-        "dev_scores": {"split": "ANERcorp dev split (last 10% of train.txt units)",
-                       "units": 367, **scores.as_dict()},
+        "dev_scores": {
+            "split": "ANERcorp dev split (last 10% of train.txt units)",
+            "units": 367,
+            **scores.as_dict(),
+        },
     }
     target = DATA_DIR / "tagger.json" if args.out == MODEL else args.out.with_suffix(".json")
     target.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

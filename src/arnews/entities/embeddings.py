@@ -25,12 +25,13 @@ time alike: the folded word without proclitic and article, digits as ``0``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
+from arnews._cache import BoundedCache
 from arnews.chars import fold
 from arnews.types import Token
 
@@ -40,6 +41,8 @@ _DIGITS: Final = re.compile(r"\d")
 _FNV_OFFSET: Final = 2166136261
 _FNV_PRIME: Final = 16777619
 _MASK: Final = 0xFFFFFFFF
+_NGRAM_MEMO: Final = 300_000
+"""Hashed n-grams remembered (n-grams recur across words: most new words cost lookups)."""
 _SPECIAL: Final[dict[str, str]] = {
     "url": "<url>",
     "email": "<email>",
@@ -131,6 +134,9 @@ class WordVectors:
     ngram_scale: Floats
     minn: int
     maxn: int
+    _rows: BoundedCache[str, int] = field(
+        default_factory=lambda: BoundedCache(_NGRAM_MEMO), compare=False, repr=False
+    )
 
     @property
     def dim(self) -> int:
@@ -147,7 +153,14 @@ class WordVectors:
         buckets = self.buckets
         if not buckets:
             return []
-        return [fasttext_hash(g) % buckets for g in character_ngrams(word, self.minn, self.maxn)]
+        rows = self._rows
+        out = []
+        for gram in character_ngrams(word, self.minn, self.maxn):
+            row = rows.get(gram)
+            if row is None:
+                row = rows.put(gram, fasttext_hash(gram) % buckets)
+            out.append(row)
+        return out
 
     def vector(self, word: str) -> Floats:
         """The vector of ``word`` (float32, length :attr:`dim`); zeros if it has no n-gram.
@@ -158,15 +171,15 @@ class WordVectors:
         """
         row = self.words.get(word)
         if row is not None:
-            return (self.word_codes[row].astype(np.float32) * self.word_scale[row]).astype(
-                np.float32
-            )
+            out: Floats = self.word_codes[row].astype(np.float32) * self.word_scale[row]
+            return out
         rows = self.ngram_rows(word)
         if not rows or not self.buckets:
             return np.zeros(self.dim, dtype=np.float32)
         idx = np.asarray(rows, dtype=np.intp)
         vecs = self.ngram_codes[idx].astype(np.float32) * self.ngram_scale[idx, None]
-        return (vecs.sum(axis=0) / len(rows)).astype(np.float32)
+        mean: Floats = (vecs.sum(axis=0) / len(rows)).astype(np.float32)
+        return mean
 
     @staticmethod
     def empty(dim: int) -> WordVectors:

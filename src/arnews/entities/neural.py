@@ -39,9 +39,9 @@ __all__ = [
     "char_ids",
     "crf_decode",
     "local_scores",
-    "viterbi_batch",
     "position_features",
     "type_features",
+    "viterbi_batch",
 ]
 
 Floats = npt.NDArray[np.float32]
@@ -116,10 +116,7 @@ def allowed_transitions(tags: Sequence[str]) -> tuple[Floats, Floats, Floats]:
             end[j] = _NEG
         for i, a in enumerate(tags):
             open_a = a[:2] in ("B-", "I-")
-            if open_a:
-                ok = inside and a[2:] == b[2:]
-            else:
-                ok = not inside
+            ok = inside and a[2:] == b[2:] if open_a else not inside
             if not ok:
                 trans[i, j] = _NEG
     return trans, start, end
@@ -145,7 +142,9 @@ def type_features(tok: Token, lex: Lexicon) -> tuple[str, list[str]]:
     return stem, [f for f in own if f.startswith(_TYPE_PREFIXES)]
 
 
-def position_features(tokens: Sequence[Token], stems: Sequence[str], lex: Lexicon) -> list[list[str]]:
+def position_features(
+    tokens: Sequence[Token], stems: Sequence[str], lex: Lexicon
+) -> list[list[str]]:
     """Per token: the gazetteer tags over it (``g=B-LOC``…) and ``inq`` inside quotes.
 
     >>> toks = [Token("«", 0, 1, "punct"), Token("نص", 1, 3), Token("»", 3, 4, "punct")]
@@ -264,8 +263,8 @@ def local_scores(
     logits[-1] += end
     logits -= logits.max(axis=1, keepdims=True)
     probs = np.exp(logits)
-    chosen = probs[np.arange(len(p)), p] / probs.sum(axis=1)
-    return chosen.astype(np.float32)
+    chosen: Floats = (probs[np.arange(len(p)), p] / probs.sum(axis=1)).astype(np.float32)
+    return chosen
 
 
 def _marginals(emissions: Floats, trans: Floats, start: Floats, end: Floats) -> Floats:
@@ -338,7 +337,7 @@ class NeuralModel:
     @staticmethod
     def from_arrays(arrays: Weights, lexicon: Lexicon) -> NeuralModel:
         """Build from the arrays of ``tagger.npz`` (tagger weights and ``emb_*`` vectors)."""
-        return NeuralModel(_Net.from_arrays(arrays), WordVectors.from_arrays(arrays), lexicon)
+        return NeuralModel(_Net.from_arrays(arrays), WordVectors.from_arrays(dict(arrays)), lexicon)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -420,7 +419,7 @@ class NeuralModel:
             right[:-d] = h[d:]
             conv = np.concatenate([left, h, right], axis=1) @ a[f"cnn{layer}_w"]
             h = h + np.maximum(conv + a[f"cnn{layer}_b"], 0.0) * mask
-        out = h @ a["out_w"] + a["out_b"]
+        out: Floats = (h @ a["out_w"] + a["out_b"]).astype(np.float32)
         return [out[s:e] for s, e in spans]
 
     def _lstm(self, sentences: Sequence[Floats]) -> list[Floats]:

@@ -16,7 +16,7 @@ way for every model:
   (``CNN``, ``FIFA``) is tagged as one wherever the tagger left it out.
 
 >>> from arnews.entities.tagger import TaggedToken
->>> from arnews.types import Token
+>>> from arnews.types import EntityLabel, Token
 >>> text = "كيم جونغ-أون"
 >>> toks = [Token("كيم", 0, 3), Token("جونغ", 4, 8), Token("-", 8, 9, "punct"),
 ...         Token("أون", 9, 12)]
@@ -30,10 +30,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from arnews.entities.features import Lexicon, fold
+from arnews.chars import fold
+from arnews.entities.features import Lexicon
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
-from arnews.types import Token
+from arnews.types import EntityLabel, Token
 
 __all__ = ["apply_name_rules", "is_split_fragment", "join_name_chains"]
 
@@ -68,7 +69,7 @@ def join_name_chains(tagged: Sequence[TaggedToken], text: str) -> list[TaggedTok
     labels = [t.label for t in tagged]
     toks = [t.token for t in tagged]
     n = len(toks)
-    for first, stop, kind in bio_spans(labels):
+    for _first, stop, kind in bio_spans(labels):
         if kind != "PER":
             continue
         end = stop
@@ -117,7 +118,12 @@ def _drop_fragments(labels: list[str], toks: Sequence[Token]) -> None:
 
 
 _KEEP_PER: Final = frozenset({"PER_FIRST", "PER_LAST", "PER_FULL", "PER_TOKEN"})
-_STRONG: Final = {"ORG": "ORG", "ORG_SPORTS": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_STRONG: Final[dict[str, EntityLabel]] = {
+    "ORG": "ORG",
+    "ORG_SPORTS": "ORG",
+    "LOC": "LOC",
+    "MISC": "MISC",
+}
 
 
 def _listed_classes(
