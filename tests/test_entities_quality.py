@@ -27,7 +27,7 @@ from ner_data import ANERCORP, split_anercorp  # noqa: E402
 
 MANIFEST = ROOT / "src" / "arnews" / "data" / "entities" / "manifest.json"
 
-RECORDED_F1 = 72.92
+RECORDED_F1 = 73.61
 """Dev-split micro F1 of the shipped model (``manifest.json``, ``dev_scores``)."""
 
 MARGIN = 1.0

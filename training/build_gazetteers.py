@@ -778,7 +778,7 @@ def expand(
     return out
 
 
-SOURCES = ("geonames", "subdivisions", "rigour", "wiki")
+SOURCES = ("geonames", "subdivisions", "rigour", "wiki", "wiki-per")
 """The optional sources (``--add``); measured one by one, each lowered dev F1, so the
 shipped lists are built without them."""
 
@@ -803,7 +803,9 @@ def build(
     per_rare -= per_token | per_first | per_last
     per_token -= per_first | per_last
     per_full = expand(people + py["konia"], lambda e: " " in e)
-    wiki = wiki_titles() if "wiki" not in skip else {}
+    wiki = wiki_titles() if {"wiki", "wiki-per"} - skip else {}
+    if "wiki" in skip:  # wiki-per: the people only
+        wiki = {"PER": wiki.get("PER", []), "LOC": [], "ORG": []}
     if "rigour" not in skip:
         per_token |= {w for w in expand(rigour_name_parts(), lambda e: " " not in e) if len(w) >= 3}
         per_token -= per_first | per_last

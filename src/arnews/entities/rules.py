@@ -27,7 +27,7 @@ way for every model:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from arnews.chars import fold
@@ -121,9 +121,7 @@ _KEEP_PER: Final = frozenset({"PER_FIRST", "PER_LAST", "PER_FULL", "PER_TOKEN"})
 _STRONG: Final = {"ORG": "ORG", "ORG_SPORTS": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 
-def _listed_classes(
-    toks: Sequence[Token], lexicon: Lexicon
-) -> dict[tuple[int, int], tuple[str, ...]]:
+def _listed_classes(toks: Sequence[Token], lexicon: Lexicon) -> Listed:
     from arnews.entities.gazetteer import StemGazetteer
 
     gazetteer = lexicon.gazetteer
@@ -190,12 +188,12 @@ def split_listed_clitics(tagged: Sequence[TaggedToken], lexicon: Lexicon) -> lis
     return out
 
 
-def _apply_lists(
-    labels: list[str], toks: Sequence[Token], listed: dict[tuple[int, int], tuple[str, ...]]
-) -> None:
-    if not listed:
-        return
-    # 1. a listed organisation or place that the tagger took for a person
+Listed = dict[tuple[int, int], tuple[str, ...]]
+"""Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing it."""
+
+
+def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+    """A listed organisation or place that the tagger took for a person."""
     for first, stop, kind in bio_spans(labels):
         kinds = listed.get((first, stop), ())
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
@@ -205,8 +203,16 @@ def _apply_lists(
             _set(labels, first, stop, _first_of(strong))
         elif len(strong) == 1 and not toks[first].text.isascii():
             _set(labels, first, stop, strong.pop())
-    # 2. a listed name of several words around shorter names, the rest of it untagged:
-    #    مكتب [الأمم المتحدة] لمكافحة الإرهاب, سان [جرمان]
+
+
+def _grow_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+    """A listed name of several words around one shorter name, the rest of it untagged:
+    ``مكتب [الأمم المتحدة] لمكافحة الإرهاب``, ``سان [جرمان]``.
+
+    Around a name of its own class the listed one must add words after it, and not only
+    a nationality (news annotation keeps ``حركة [حماس]``, ``قطاع [غزة]``, ``[حزب الله]
+    اللبناني`` short); around a name tagged as a person any listed name grows.
+    """
     spans = bio_spans(labels)
     for (first, stop), kinds in sorted(listed.items(), key=lambda x: x[0][0] - x[0][1]):
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
@@ -214,16 +220,26 @@ def _apply_lists(
             continue
         listed_kind = _first_of(strong)
         inside = [sp for sp in spans if first <= sp[0] and sp[1] <= stop]
-        covered = {j for sp in inside for j in range(sp[0], sp[1])}
-        if (
-            inside
-            and all(sp[2] in (listed_kind, "PER") for sp in inside)
-            and all(labels[j] == "O" for j in range(first, stop) if j not in covered)
-            and (first == 0 or not labels[first].startswith("I-"))
+        if len(inside) != 1 or inside[0][:2] == (first, stop):
+            continue
+        _, inner_stop, inner_kind = inside[0]
+        if inner_kind not in (listed_kind, "PER"):
+            continue
+        if inner_kind != "PER" and all(
+            "NATIONALITY" in listed.get((j, j + 1), ()) for j in range(inner_stop, stop)
+        ):
+            continue  # nothing after it, or only a nationality
+        covered = set(range(inside[0][0], inner_stop))
+        if all(labels[j] == "O" for j in range(first, stop) if j not in covered) and (
+            first == 0 or not labels[first].startswith("I-")
         ):
             _set(labels, first, stop, listed_kind)
             spans = bio_spans(labels)
-    # 3. a listed place or organisation of several words, nothing of it tagged
+
+
+def _whole_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+    """A listed place of several words (classes in ``WHOLE_LISTED``), nothing of it tagged,
+    or glued by a conjunction to the name before it."""
     for (first, stop), kinds in sorted(listed.items(), key=lambda x: x[0][0] - x[0][1]):
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
         if stop - first < 2 or len(strong) != 1 or not strong <= WHOLE_LISTED:
@@ -240,7 +256,10 @@ def _apply_lists(
             and all(labels[j] == "O" or labels[j].startswith("I-") for j in range(first, stop))
         ):  # a conjunction glued two names: الصحراء [والقرن الإفريقي]
             _set(labels, first, stop, next(iter(strong)))
-    # 4. Latin-script organisations (CNN, FIFA): always a name of their own
+
+
+def _latin_organisations(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+    """Listed Latin-script organisations (CNN, FIFA): always a name of their own."""
     for (first, stop), kinds in listed.items():
         if "ORG" not in kinds or not all(toks[j].text.isascii() for j in range(first, stop)):
             continue
@@ -248,6 +267,15 @@ def _apply_lists(
             continue  # part of a longer Latin name
         _set(labels, first, stop, "ORG")
 
+
+LIST_STEPS: tuple[Callable[[list[str], Sequence[Token], Listed], None], ...] = (
+    _listed_over_person,
+    _grow_listed,
+    _whole_listed,
+    _latin_organisations,
+)
+"""The gazetteer rules, in the order they run (each kept for what it adds on the
+development sets; see docs/entities.md)."""
 
 WHOLE_LISTED: frozenset[str] = frozenset({"LOC"})
 """Classes whose listed names of two words or more are tagged even where the tagger saw
@@ -261,7 +289,7 @@ def _add_family_names(
     labels: list[str],
     toks: Sequence[Token],
     lexicon: Lexicon,
-    listed: dict[tuple[int, int], tuple[str, ...]],
+    listed: Listed,
 ) -> None:
     """A person whose name ends with a given name takes the rare ال-word after it:
     ``عبد الحكيم`` + ``الواعر``."""
@@ -293,7 +321,9 @@ def apply_name_rules(
     labels = [t.label for t in tagged]
     toks = [t.token for t in tagged]
     listed = _listed_classes(toks, lexicon)
-    _apply_lists(labels, toks, listed)
+    if listed:
+        for step in LIST_STEPS:
+            step(labels, toks, listed)
     _add_family_names(labels, toks, lexicon, listed)
     _drop_fragments(labels, toks)
     return join_name_chains(_relabel(tagged, labels), text)
