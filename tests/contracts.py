@@ -236,8 +236,9 @@ def check_article(
 ) -> None:
     """The article keeps every stage's contract, over ``Article.text``.
 
-    Its text is the boilerplate stage's body; its sentences cover that text; its entities
-    lie each inside one sentence; its removed blocks index the input (or the page's text);
+    Its text is the boilerplate stage's body; its sentences cover that text; its body
+    entities lie each inside one sentence, its title entities (first) inside the title;
+    its removed blocks index the input (or the page's text);
     ``to_dict`` is JSON-ready and ``from_dict`` reads it back. ``cleaned``: what
     ``strip_boilerplate(source, html=html)`` returns, if the caller has it already.
     """
@@ -247,10 +248,21 @@ def check_article(
     fail_unless(article.text == cleaned.text, "process: text is not strip_boilerplate's body")
     fail_unless(article.removed == cleaned.removed, "process: removed differs from the stage's")
     check_sentences(article.text, article.sentences, "process (sentences)")
-    check_entities(article.text, article.entities, "process (entities)")
+    fail_unless(
+        article.entities == article.title_entities + article.body_entities,
+        "process: title entities do not come first",
+    )
+    fail_unless(
+        {e.field for e in article.entities} <= {"title", "body"}, "process: unknown entity field"
+    )
+    fail_unless(
+        not article.title_entities or article.title is not None, "process: entities in no title"
+    )
+    check_entities(article.title or "", article.title_entities, "process (title entities)")
+    check_entities(article.text, article.body_entities, "process (entities)")
     sentences = article.sentences
     k = 0
-    for e in article.entities:
+    for e in article.body_entities:
         while k < len(sentences) and sentences[k].end <= e.start:
             k += 1
         fail_unless(

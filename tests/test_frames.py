@@ -115,10 +115,15 @@ def test_real_articles_to_frames() -> None:
     mentions = arnews.entities_frame(articles)
     assert table.loc[0, "n_entities"] == len(mentions)
     assert table.loc[0, "id"] == "rabat"
-    text = articles[0].text
+    article = articles[0]
+    assert set(mentions["field"]) == {"title", "body"}  # the example's title names places
     for row in mentions.itertuples():
+        text = article.text if row.field == "body" else article.title or ""
         assert text[row.start : row.end] == row.text
-        sentence = articles[0].sentences[row.sentence]
+        if row.field == "title":
+            assert row.sentence == -1
+            continue
+        sentence = article.sentences[row.sentence]
         assert sentence.start <= row.start
         assert row.end <= sentence.end
     assert set(table.loc[0, "people"]) == set(mentions[mentions.label == "PER"]["name"])

@@ -54,7 +54,7 @@ def fake_sentences(text: str, config: Any = None) -> list[Sentence]:
 
 def fake_entities(text: str, *, backend: str = "default", model: Any = None) -> list[Entity]:
     CALLS.append(text)
-    if text == "boom":
+    if text.rpartition("\n\n")[2] == "boom":  # the body, after the title
         raise RuntimeError("stage failed")
     found: list[Entity] = []
     taken: set[int] = set()
@@ -76,9 +76,12 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def check_offsets(article: Article) -> None:
-    for span in (*article.sentences, *article.entities):
+    for span in article.sentences:
         assert article.text[span.start : span.end] == span.text
-    for e in article.entities:
+    for e in article.entities:  # each entity indexes the text its field names
+        assert article.field_text(e)[e.start : e.end] == e.text
+    assert article.entities == article.title_entities + article.body_entities
+    for e in article.body_entities:
         assert any(s.start <= e.start and e.end <= s.end for s in article.sentences), e
 
 
@@ -96,7 +99,7 @@ def test_process_composes_the_stages_over_the_clean_text() -> None:
         ("PER", "نزار بركة"),
         ("LOC", "الرباط"),
     ]
-    assert [article.text] == CALLS  # one call over the whole body
+    assert ["T\n\n" + article.text] == CALLS  # one call: the title, then the whole body
     check_offsets(article)
 
 
@@ -107,14 +110,14 @@ def test_entity_across_a_sentence_boundary_is_dropped_not_tagged_again(
     text = "قال نزار. بركة الرباط."
 
     def crossing(t: str, **_: Any) -> list[Entity]:
-        others = [e for e in fake_entities(t) if e.start >= 14]  # fake_entities logs the call
-        # a backend that cut elsewhere: a span over the full stop
-        return [Entity("نزار. بركة", "PER", 4, 14, 0.5, "نزار بركة"), *others]
+        others = [e for e in fake_entities(t) if e.text == "الرباط"]  # fake_entities logs it
+        at = t.index("نزار. بركة")  # a backend that cut elsewhere: a span over the full stop
+        return [Entity("نزار. بركة", "PER", at, at + 10, 0.5, "نزار بركة"), *others]
 
     monkeypatch.setattr("arnews.entities.extract_entities", crossing)
     article = process(text)
     assert [(e.text, e.start) for e in article.entities] == [("الرباط", 15)]
-    assert CALLS == [text]  # one call over the body, nothing tagged a second time
+    assert ["T\n\n" + text] == CALLS  # one call, nothing tagged a second time
     check_offsets(article)
 
 

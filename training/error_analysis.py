@@ -77,17 +77,16 @@ def compare(unit: Unit, predicted: set[tuple[int, int, str]]) -> list[Mistake]:
         else:
             p = overlap[0]
             same_tokens = (p[0], p[1]) == (g[0], g[1])
-            if same_tokens:
-                cat = "type"
-            else:
-                cat = "boundary" if p[2] == g[2] else "boundary+type"
+            cat = "type" if same_tokens else "boundary" if p[2] == g[2] else "boundary+type"
             matched_pred.update(overlap)
         first = min(g[0], p[0]) if p else g[0]
         stop = max(g[1], p[1]) if p else g[1]
         out.append(
             (
                 g[0],
-                Mistake(unit.doc, cat, _words(unit, g), _words(unit, p), _context(unit, first, stop)),
+                Mistake(
+                    unit.doc, cat, _words(unit, g), _words(unit, p), _context(unit, first, stop)
+                ),
             )
         )
     for p in sorted(predicted - matched_pred):

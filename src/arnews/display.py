@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html import escape
 from typing import Final
 
@@ -64,14 +64,16 @@ def render_article(article: Article) -> str:
         f"<style>{_STYLE}{_label_styles()}</style>",
     ]
     if article.title:
-        parts.append(f'<h3 class="arnews-title">{escape(article.title)}</h3>')
+        title = "".join(_highlight(article.title, article.title_entities))
+        parts.append(f'<h3 class="arnews-title">{title}</h3>')
     meta = [m for m in (_date(article), article.source) if m]
     if meta:
         parts.append(f'<div class="arnews-meta">{" · ".join(escape(m) for m in meta)}</div>')
     if article.error is not None:
         parts.append(f'<div class="arnews-error" dir="ltr">{escape(article.error)}</div>')
     parts.append(_legend(article))
-    parts.append(f'<div class="arnews-text">{"".join(_highlight(article))}</div>')
+    body = "".join(_highlight(article.text, article.body_entities))
+    parts.append(f'<div class="arnews-text">{body}</div>')
     parts.append(_names(article))
     parts.append(_removed(article))
     parts.append("</div>")
@@ -98,11 +100,10 @@ def _legend(article: Article) -> str:
     return f'<div class="arnews-legend">{items}</div>'
 
 
-def _highlight(article: Article) -> Iterator[str]:
-    """Escaped body text with a ``<mark>`` around each entity (overlaps are skipped)."""
-    text = article.text
+def _highlight(text: str, entities: Sequence[Entity]) -> Iterator[str]:
+    """Escaped ``text`` with a ``<mark>`` around each of its entities (overlaps skipped)."""
     at = 0
-    for e in sorted(article.entities, key=lambda e: (e.start, -e.end)):
+    for e in sorted(entities, key=lambda e: (e.start, -e.end)):
         if e.start < at or not 0 <= e.start < e.end <= len(text):
             continue
         yield escape(text[at : e.start])

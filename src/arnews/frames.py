@@ -54,6 +54,7 @@ ARTICLE_COLUMNS: Final = (
 
 ENTITY_COLUMNS: Final = (
     "article",
+    "field",
     "sentence",
     "label",
     "text",
@@ -63,8 +64,9 @@ ENTITY_COLUMNS: Final = (
     "end",
     "score",
 )
-"""The columns of :func:`entities_frame`: ``name`` is the full name the mention stands for
-(the one listed in ``Article.people``/``organizations``/``places``)."""
+"""The columns of :func:`entities_frame`: ``field`` is ``"title"`` or ``"body"`` (the text
+``start``/``end`` index; ``sentence`` is -1 in the title), ``name`` is the full name the
+mention stands for (the one listed in ``Article.people``/``organizations``/``places``)."""
 
 
 def to_frame(articles: Iterable[Article]) -> pd.DataFrame:
@@ -190,7 +192,9 @@ def _entity_rows(number: int, article: Article) -> list[tuple[Any, ...]]:
     rows = []
     for e, name in zip(article.entities, mention_names(article.entities), strict=True):
         index = bisect_right(starts, e.start) - 1
-        if index < 0 or e.start >= article.sentences[index].end:
+        if e.field != "body" or index < 0 or e.start >= article.sentences[index].end:
             index = -1
-        rows.append((number, index, e.label, e.text, e.canonical, name, e.start, e.end, e.score))
+        rows.append(
+            (number, e.field, index, e.label, e.text, e.canonical, name, e.start, e.end, e.score)
+        )
     return rows

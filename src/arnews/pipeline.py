@@ -152,10 +152,14 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
        the *input*);
     2. :func:`arnews.split_sentences` (``sentences``) cuts the body into sentences;
     3. :func:`arnews.extract_entities` (``backend``, ``model``) finds the entities of the
-       whole body, sentence by sentence (the sentences of step 2), so that its
-       document-level pass sees every mention and no entity runs across a sentence end.
+       title and the whole body in one call (the title as a paragraph of its own before
+       the body), sentence by sentence (the sentences of step 2), so that its
+       document-level pass sees every mention — a name found in the title labels its
+       mentions in the body and the other way round — and no entity runs across a
+       sentence end.
 
-    Sentence and entity offsets index ``Article.text``.
+    Sentence offsets index ``Article.text``; an entity's offsets index the text its
+    ``field`` names (``Article.title`` for the title's entities, which come first).
 
     >>> process("   \\n\\n ").sentences
     ()
@@ -167,8 +171,8 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
     config = configure(config, **overrides)
     cleaned = strip_boilerplate(text, html=config.html, config=config.boilerplate)
     body = cleaned.text
-    sentences = tuple(split_sentences(body, config.sentences))
-    entities = _find_entities(body, sentences, config.backend, config.model)
+    sentences = tuple(split_sentences(body))
+    entities = _find_entities(body, cleaned.title, sentences, backend, model)
     return Article(
         text=body,
         title=cleaned.title,
@@ -181,33 +185,42 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
 
 
 def _find_entities(
-    body: str, sentences: Sequence[Sentence], backend: str, model: str | None
+    body: str, title: str | None, sentences: Sequence[Sentence], backend: str, model: str | None
 ) -> tuple[Entity, ...]:
-    """Entities of ``body``, none of them crossing a sentence boundary.
+    """Entities of the title (``field="title"``), then of ``body``, none crossing a sentence end.
 
+    One call tags ``title + "\\n\\n" + body``, so the document-level pass sees both.
     :func:`arnews.extract_entities` tags the sentences :func:`arnews.split_sentences` finds,
     the same ones as ``sentences``, so its entities already stay within them; one that
     would not (a backend that cuts otherwise) is dropped, never tagged a second time.
     """
     from arnews.entities import extract_entities
 
-    if has_surrogates(body):  # C extensions cannot encode them: same length, then restore
-        safe = replace_surrogates(body)
+    head = title + "\n\n" if title and title.strip() else ""
+    doc = head + body
+    if _surrogates().search(doc):  # C extensions cannot encode them: same length, then restore
+        safe = _surrogates().sub("\ufffd", doc)
         found = [
-            replace(e, text=body[e.start : e.end])
+            replace(e, text=doc[e.start : e.end])
             for e in extract_entities(safe, backend=backend, model=model)
         ]
     else:
-        found = extract_entities(body, backend=backend, model=model)
-    if not found or not sentences:  # no sentence: the body is blank, nothing to name
-        return ()
-    starts = [s.start for s in sentences]
+        found = extract_entities(doc, backend=backend, model=model)
+    in_title: list[Entity] = []
     kept: list[Entity] = []
+    starts = [s.start for s in sentences]
+    shift = len(head)
     for entity in found:
-        index = bisect_right(starts, entity.start) - 1
-        if index >= 0 and entity.end <= sentences[index].end:
-            kept.append(entity)
-    return _without_overlaps(kept)
+        if head and entity.end <= len(head) - 2:
+            in_title.append(replace(entity, field="title"))
+            continue
+        if entity.start < shift:
+            continue
+        start, end = entity.start - shift, entity.end - shift
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and end <= sentences[index].end:
+            kept.append(replace(entity, start=start, end=end))
+    return _without_overlaps(in_title) + _without_overlaps(kept)
 
 
 def _without_overlaps(entities: Sequence[Entity]) -> tuple[Entity, ...]:

@@ -21,6 +21,7 @@ __all__ = [
     "Article",
     "Cleaned",
     "Entity",
+    "EntityField",
     "EntityLabel",
     "Removed",
     "Sentence",
@@ -35,6 +36,9 @@ a #hashtag, an @mention, or any other symbol (emoji, currency sign…)."""
 
 EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
 """Named-entity types: people, organisations (agencies, parties, companies…), places, other."""
+
+EntityField = Literal["body", "title"]
+"""Which text of an article an entity's offsets index: ``Article.text`` or ``Article.title``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +113,13 @@ class Entity:
     """A named-entity mention.
 
     ``canonical`` is the name as one would index it: normalized, without diacritics or an
-    attached proclitic, with an article swallowed by لـ restored.
+    attached proclitic, with an article swallowed by لـ restored. ``field`` says which
+    text ``start``/``end`` index: ``"body"`` (the text passed to ``extract_entities``, or
+    ``Article.text``) or ``"title"`` (``Article.title``).
 
     >>> e = Entity("لأمم المتحدة", "ORG", 1, 13, 0.97, "الأمم المتحدة")
-    >>> e.label, e.canonical
-    ('ORG', 'الأمم المتحدة')
+    >>> e.label, e.canonical, e.field
+    ('ORG', 'الأمم المتحدة', 'body')
     """
 
     text: str
@@ -122,6 +128,7 @@ class Entity:
     end: int
     score: float
     canonical: str
+    field: EntityField = "body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +163,9 @@ class Cleaned:
 class Article:
     """A processed article: clean text, metadata, sentences and entities.
 
-    Offsets of ``sentences`` and ``entities`` index ``text``.
+    Offsets of ``sentences`` index ``text``. ``entities`` holds the entities of the title
+    (``field == "title"``, offsets into ``title``) and then those of the body
+    (``field == "body"``, offsets into ``text``); see :meth:`field_text`.
     """
 
     text: str
@@ -191,6 +200,27 @@ class Article:
     def places(self) -> tuple[str, ...]:
         """Places named in the article, once each, in order of first mention."""
         return self._names("LOC")
+
+    def field_text(self, entity: Entity) -> str:
+        """The text ``entity``'s offsets index: ``text`` or ``title``.
+
+        >>> a = Article("في الرباط", title="زيارة إلى الرباط",
+        ...     entities=(Entity("الرباط", "LOC", 10, 16, 0.9, "الرباط", "title"),))
+        >>> e = a.entities[0]
+        >>> a.field_text(e)[e.start : e.end], a.places
+        ('الرباط', ('الرباط',))
+        """
+        return (self.title or "") if entity.field == "title" else self.text
+
+    @property
+    def body_entities(self) -> tuple[Entity, ...]:
+        """The entities of the body (offsets into ``text``), in text order."""
+        return tuple(e for e in self.entities if e.field == "body")
+
+    @property
+    def title_entities(self) -> tuple[Entity, ...]:
+        """The entities of the title (offsets into ``title``), in title order."""
+        return tuple(e for e in self.entities if e.field == "title")
 
     @property
     def error(self) -> str | None:

@@ -1,0 +1,129 @@
+"""The name rules (arnews.entities.rules) on hand-labelled tokens: no model involved."""
+
+from __future__ import annotations
+
+from arnews.entities.features import Lexicon
+from arnews.entities.gazetteer import StemGazetteer, load_lexicon
+from arnews.entities.rules import apply_name_rules, is_split_fragment, join_name_chains
+from arnews.entities.spans import bio_spans
+from arnews.entities.tagger import TaggedToken, analyze
+
+
+def tagged(text: str, labels: dict[str, str]) -> tuple[str, list[TaggedToken]]:
+    """Tokens of ``text`` (run-time tokenizer) labelled by word: ``{"نيمار": "B-PER"}``."""
+    norm_text, tokens, _ = analyze(text)
+    return norm_text, [TaggedToken(t, labels.get(t.text, "O"), 0.9) for t in tokens]
+
+
+def names(text: str, result: list[TaggedToken]) -> list[tuple[str, str]]:
+    out = []
+    for first, stop, kind in bio_spans([t.label for t in result]):
+        start = result[first].token.base_start
+        out.append((kind, text[start : result[stop - 1].token.end]))
+    return out
+
+
+LEXICON = Lexicon(
+    gazetteer=StemGazetteer.from_names(
+        [
+            ("باريس سان جرمان", "ORG"),
+            ("سان جرمان", "ORG"),
+            ("بي بي سي", "ORG"),
+            ("CNN", "ORG"),
+            ("مكتب الأمم المتحدة لمكافحة الإرهاب", "ORG"),
+            ("القرن الإفريقي", "LOC"),
+            ("عبد الحكيم", "PER_FIRST"),
+            ("جورج", "PER_FIRST"),
+        ]
+    )
+)
+
+
+def test_hyphenated_name_is_one_person() -> None:
+    text, toks = tagged("التقى كيم جونغ-أون الوفد", {"كيم": "B-PER", "جونغ": "I-PER"})
+    assert names(text, join_name_chains(toks, text)) == [("PER", "كيم جونغ-أون")]
+
+
+def test_hyphen_with_spaces_is_not_a_chain() -> None:
+    text, toks = tagged("وصل كيم - ثم غادر", {"كيم": "B-PER"})
+    assert names(text, join_name_chains(toks, text)) == [("PER", "كيم")]
+
+
+def test_bin_and_al_chain_is_one_person() -> None:
+    labels = {"حمدان": "B-PER", "محمد": "B-PER", "مكتوم": "B-LOC"}
+    text, toks = tagged("استقبل حمدان بن محمد بن راشد آل مكتوم الوفد", labels)
+    assert names(text, join_name_chains(toks, text)) == [("PER", "حمدان بن محمد بن راشد آل مكتوم")]
+
+
+def test_proclitic_fragment_is_no_name() -> None:
+    text, toks = tagged("دخل مبابي بديلا في الشوط الثاني", {"مبابي": "B-PER", "بديلا": "B-PER"})
+    [fragment] = [t.token for t in toks if t.token.text == "بديلا"]
+    assert fragment.proclitic == "ب"  # the tokenizer splits it
+    assert is_split_fragment(fragment)
+    assert names(text, apply_name_rules(toks, text, Lexicon.empty())) == [("PER", "مبابي")]
+
+
+def test_a_real_name_after_a_proclitic_stays() -> None:
+    text, toks = tagged("مرر كرة إلى نيمار ثم لنيمار", {"نيمار": "B-PER", "لنيمار": "B-PER"})
+    assert [k for k, _ in names(text, apply_name_rules(toks, text, Lexicon.empty()))] == [
+        "PER",
+        "PER",
+    ]
+
+
+def test_listed_organisation_wins_over_person() -> None:
+    text, toks = tagged("فاز سان جرمان وقالت بي بي سي", {"سان": "B-PER", "جرمان": "I-PER"})
+    toks = [
+        TaggedToken(t.token, "B-PER" if t.token.text == "بي" and i == 4 else t.label, 0.9)
+        for i, t in enumerate(toks)
+    ]
+    result = names(text, apply_name_rules(toks, text, LEXICON))
+    assert ("ORG", "سان جرمان") in result
+    assert all(kind != "PER" for kind, _ in result)
+
+
+def test_listed_name_grows_over_a_tagged_part() -> None:
+    text, toks = tagged(
+        "زار المدير لمكتب الأمم المتحدة لمكافحة الإرهاب الرباط",
+        {"الأمم": "B-ORG", "المتحدة": "I-ORG"},
+    )
+    assert names(text, apply_name_rules(toks, text, LEXICON)) == [
+        ("ORG", "مكتب الأمم المتحدة لمكافحة الإرهاب")
+    ]
+
+
+def test_conjunction_between_two_places_splits_them() -> None:
+    text, toks = tagged("في الساحل والقرن الإفريقي", {"الساحل": "B-LOC", "والقرن": "I-LOC"})
+    assert names(text, apply_name_rules(toks, text, LEXICON)) == [
+        ("LOC", "الساحل"),
+        ("LOC", "القرن الإفريقي"),
+    ]
+
+
+def test_clitic_letter_word_before_a_listed_name() -> None:
+    text, toks = tagged("أعاد التقدم لسان جرمان أمس", {"جرمان": "B-PER"})
+    assert names(text, apply_name_rules(toks, text, LEXICON)) == [("ORG", "سان جرمان")]
+
+
+def test_latin_acronym_is_an_organisation_of_its_own() -> None:
+    text, toks = tagged("ذكرت شبكة CNN أن", {})
+    assert names(text, apply_name_rules(toks, text, LEXICON)) == [("ORG", "CNN")]
+
+
+def test_rare_family_name_after_a_given_name() -> None:
+    text, toks = tagged("قال المدير عبد الحكيم الواعر إن", {"عبد": "B-PER", "الحكيم": "I-PER"})
+    assert names(text, apply_name_rules(toks, text, LEXICON)) == [("PER", "عبد الحكيم الواعر")]
+
+
+def test_common_word_after_a_given_name_is_not_a_surname() -> None:
+    text, toks = tagged("قال جورج المدير إن", {"جورج": "B-PER"})
+    assert names(text, apply_name_rules(toks, text, LEXICON)) == [("PER", "جورج")]
+
+
+def test_shipped_lists_hold_the_names_of_today() -> None:
+    gazetteer = load_lexicon().gazetteer
+    assert isinstance(gazetteer, StemGazetteer)
+    for name in ("cnn", "fifa", "unoct"):
+        assert (0, 1, ("ORG",)) in gazetteer.matches([name]), name
+    stems = ["مكتب", "امم", "متحده", "مكافحه", "ارهاب"]
+    assert any(m[:2] == (0, 5) and "ORG" in m[2] for m in gazetteer.matches(stems))
