@@ -214,24 +214,27 @@ def viterbi_batch(
     >>> viterbi_batch(em, np.zeros((2, 2), np.float32), z, z)
     [[0, 1], [0]]
     """
-    lengths = np.array([len(e) for e in emissions])
-    batch, longest, tags = len(emissions), int(lengths.max()), trans.shape[0]
+    lengths = [len(e) for e in emissions]
+    batch, longest, tags = len(emissions), max(lengths), trans.shape[0]
     em = np.zeros((batch, longest, tags), dtype=np.float32)
+    ending: dict[int, list[int]] = {}
     for b, e in enumerate(emissions):
         em[b, : len(e)] = e
+        ending.setdefault(len(e) - 1, []).append(b)
     back = np.zeros((longest, batch, tags), dtype=np.intp)
     score = start + em[:, 0]
-    last_score = np.where((lengths == 1)[:, None], score + end, 0.0)
+    last_score = np.zeros((batch, tags), dtype=np.float32)
+    if 0 in ending:
+        last_score[ending[0]] = score[ending[0]] + end
     for t in range(1, longest):
         total = score[:, :, None] + trans
-        best = total.argmax(axis=1)
-        back[t] = best
-        score = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + em[:, t]
-        ending = (lengths == t + 1)[:, None]
-        if ending.any():
-            last_score = np.where(ending, score + end, last_score)
+        back[t] = total.argmax(axis=1)
+        score = total.max(axis=1) + em[:, t]
+        done = ending.get(t)
+        if done is not None:
+            last_score[done] = score[done] + end
     paths = []
-    for b, n in enumerate(lengths.tolist()):
+    for b, n in enumerate(lengths):
         tag = int(last_score[b].argmax())
         path = [tag]
         for t in range(n - 1, 0, -1):
@@ -315,6 +318,11 @@ class _Net:
             for k, v in arrays.items()
             if k not in skip and not k.startswith("emb_")
         }
+        for key in [k for k in floats if k.startswith("cnn") and k.endswith("_w")]:
+            w = floats[key]  # (3 * d_in, d_out): the left, centre and right taps stacked
+            d_in = w.shape[0] // 3
+            taps = w.reshape(3, d_in, -1).transpose(1, 0, 2).reshape(d_in, -1)
+            floats[key[:-2] + "_taps"] = np.ascontiguousarray(taps)
         return _Net(config, tags, chars, feats, floats)
 
 
@@ -412,13 +420,16 @@ class NeuralModel:
             spans.append((pos, pos + len(s)))
             pos += len(s) + gap
         h = (x @ a["proj_w"] + a["proj_b"]) * mask
+        width = h.shape[1]
         for layer, d in enumerate(dilations):
-            left = np.zeros_like(h)
-            left[d:] = h[:-d]
-            right = np.zeros_like(h)
-            right[:-d] = h[d:]
-            conv = np.concatenate([left, h, right], axis=1) @ a[f"cnn{layer}_w"]
-            h = h + np.maximum(conv + a[f"cnn{layer}_b"], 0.0) * mask
+            # one product for the three taps (left, centre, right), then shifted sums
+            taps = h @ a[f"cnn{layer}_taps"]
+            conv = taps[:, width : 2 * width] + a[f"cnn{layer}_b"]
+            conv[d:] += taps[:-d, :width]
+            conv[:-d] += taps[d:, 2 * width :]
+            np.maximum(conv, 0.0, out=conv)
+            conv *= mask
+            h += conv
         out: Floats = (h @ a["out_w"] + a["out_b"]).astype(np.float32)
         return [out[s:e] for s, e in spans]
 
