@@ -16,7 +16,7 @@ way for every model:
   (``CNN``, ``FIFA``) is tagged as one wherever the tagger left it out.
 
 >>> from arnews.entities.tagger import TaggedToken
->>> from arnews.types import EntityLabel, Token
+>>> from arnews.types import Token
 >>> text = "كيم جونغ-أون"
 >>> toks = [Token("كيم", 0, 3), Token("جونغ", 4, 8), Token("-", 8, 9, "punct"),
 ...         Token("أون", 9, 12)]
@@ -34,7 +34,7 @@ from arnews.chars import fold
 from arnews.entities.features import Lexicon
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
-from arnews.types import EntityLabel, Token
+from arnews.types import Token
 
 __all__ = ["apply_name_rules", "is_split_fragment", "join_name_chains"]
 
@@ -118,12 +118,7 @@ def _drop_fragments(labels: list[str], toks: Sequence[Token]) -> None:
 
 
 _KEEP_PER: Final = frozenset({"PER_FIRST", "PER_LAST", "PER_FULL", "PER_TOKEN"})
-_STRONG: Final[dict[str, EntityLabel]] = {
-    "ORG": "ORG",
-    "ORG_SPORTS": "ORG",
-    "LOC": "LOC",
-    "MISC": "MISC",
-}
+_STRONG: Final = {"ORG": "ORG", "ORG_SPORTS": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 
 def _listed_classes(toks: Sequence[Token], lexicon: Lexicon) -> Listed:
