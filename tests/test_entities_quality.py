@@ -30,10 +30,10 @@ from ner_data import ANERCORP, read_conll, split_anercorp  # noqa: E402
 MANIFEST = ROOT / "src" / "arnews" / "data" / "entities" / "tagger.json"
 MODERN = ROOT / "tests" / "data" / "ner_modern"
 
-RECORDED_F1 = 0.0
+RECORDED_F1 = 76.86
 """Dev-split micro F1 of the shipped (neural) model (``tagger.json``, ``dev_scores``)."""
 
-RECORDED_MODERN_F1 = 0.0
+RECORDED_MODERN_F1 = 79.2
 """Micro F1 on the modern news dev set (``tagger.json``, ``modern_dev_scores``)."""
 
 MARGIN = 1.0

@@ -153,10 +153,10 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
     2. :func:`arnews.split_sentences` (``sentences``) cuts the body into sentences;
     3. :func:`arnews.extract_entities` (``backend``, ``model``) finds the entities of the
        title and the whole body in one call (the title as a paragraph of its own before
-       the body), sentence by sentence (the sentences of step 2), so that its
-       document-level pass sees every mention — a name found in the title labels its
-       mentions in the body and the other way round — and no entity runs across a
-       sentence end.
+       the body), sentence by sentence (the sentences :func:`arnews.split_sentences`
+       finds), so that its document-level pass sees every mention — a name found in the
+       title labels its mentions in the body and the other way round — and no entity
+       runs across a sentence end.
 
     Sentence offsets index ``Article.text``; an entity's offsets index the text its
     ``field`` names (``Article.title`` for the title's entities, which come first).
@@ -171,8 +171,8 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
     config = configure(config, **overrides)
     cleaned = strip_boilerplate(text, html=config.html, config=config.boilerplate)
     body = cleaned.text
-    sentences = tuple(split_sentences(body))
-    entities = _find_entities(body, cleaned.title, sentences, backend, model)
+    sentences = tuple(split_sentences(body, config.sentences))
+    entities = _find_entities(body, cleaned.title, sentences, config.backend, config.model)
     return Article(
         text=body,
         title=cleaned.title,
@@ -190,16 +190,17 @@ def _find_entities(
     """Entities of the title (``field="title"``), then of ``body``, none crossing a sentence end.
 
     One call tags ``title + "\\n\\n" + body``, so the document-level pass sees both.
-    :func:`arnews.extract_entities` tags the sentences :func:`arnews.split_sentences` finds,
-    the same ones as ``sentences``, so its entities already stay within them; one that
-    would not (a backend that cuts otherwise) is dropped, never tagged a second time.
+    :func:`arnews.extract_entities` tags the sentences :func:`arnews.split_sentences` finds
+    (with its default settings), so its entities stay within them; one that would not (a
+    backend that cuts otherwise, or ``sentences`` split with other settings) is dropped,
+    never tagged a second time.
     """
     from arnews.entities import extract_entities
 
     head = title + "\n\n" if title and title.strip() else ""
     doc = head + body
-    if _surrogates().search(doc):  # C extensions cannot encode them: same length, then restore
-        safe = _surrogates().sub("\ufffd", doc)
+    if has_surrogates(doc):  # C extensions cannot encode them: same length, then restore
+        safe = replace_surrogates(doc)
         found = [
             replace(e, text=doc[e.start : e.end])
             for e in extract_entities(safe, backend=backend, model=model)

@@ -74,10 +74,10 @@ def extract_entities(
     proclitic (و ف ب ل ك), people are the name without the title, and ``canonical`` is
     the normalized name with an article swallowed by لـ restored.
 
-    >>> for e in extract_entities("قال الرئيس عبد المجيد تبون في الجزائر."):
+    >>> for e in extract_entities("قال الرئيس الفرنسي إيمانويل ماكرون في باريس."):
     ...     print(e.label, e.text, e.start, e.end)
-    PER عبد المجيد تبون 11 26
-    LOC الجزائر 30 37
+    PER إيمانويل ماكرون 19 34
+    LOC باريس 38 43
     >>> extract_entities(None)
     Traceback (most recent call last):
     TypeError: text must be str, not NoneType
