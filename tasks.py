@@ -55,8 +55,18 @@ def test() -> None:
 def lint() -> None:
     """Ruff lint and format check, and mypy in strict mode."""
     setup()
-    run(BIN / "ruff", "check", "src", "tests", "benchmarks", "training", "tasks.py")
-    run(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "training", "tasks.py")
+    run(BIN / "ruff", "check", "src", "tests", "benchmarks", "training", "fuzz", "tasks.py")
+    run(
+        BIN / "ruff",
+        "format",
+        "--check",
+        "src",
+        "tests",
+        "benchmarks",
+        "training",
+        "fuzz",
+        "tasks.py",
+    )
     run(BIN / "mypy", "--strict", "src")
 
 

@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from bert_models import save_token_classifier  # noqa: E402
 from evaluate_ner import Scores, evaluate  # noqa: E402
 from ner_data import Unit, read_conll, split_anercorp  # noqa: E402
 
@@ -129,27 +130,9 @@ def synthetic_vocab() -> list[str]:
 
 def build_bert_base(directory: Path) -> None:
     """Save a randomly initialised BERT-base token classifier with the 9 ANERcorp labels."""
-    import torch
-    from transformers import BertConfig, BertForTokenClassification
-
-    vocab = synthetic_vocab()
-    (directory / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    (directory / "tokenizer_config.json").write_text(
-        json.dumps({"do_lower_case": False, "tokenizer_class": "BertTokenizer"}),
-        encoding="utf-8",
+    save_token_classifier(
+        directory, synthetic_vocab(), LABELS, hidden=768, layers=12, heads=12, intermediate=3072
     )
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=768,
-        num_hidden_layers=12,
-        num_attention_heads=12,
-        intermediate_size=3072,
-        max_position_embeddings=512,
-        id2label=dict(enumerate(LABELS)),
-        label2id={label: i for i, label in enumerate(LABELS)},
-    )
-    torch.manual_seed(0)
-    BertForTokenClassification(config).save_pretrained(directory)
 
 
 def ensure_catalogue(tmp: Path) -> str:

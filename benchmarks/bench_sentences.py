@@ -6,10 +6,16 @@ count, as in ``tests/data/sentences_dev.txt``) and speed in millions of characte
 second, each paragraph segmented by its own call. ``--by-tag`` adds F1 per hard case;
 ``--errors`` lists every boundary where arnews and the hand-checked gold disagree.
 
-    .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--errors] [--repeat 5] [--heldout]
+    .venv/bin/python benchmarks/bench_sentences.py [--by-tag] [--errors] [--repeat 5]
+        [--set dev|heldout|regional|pages] [--units]
 
-``--heldout`` scores the small held-out set instead (drawn after the rules were written and
-never used to tune them).
+``--set heldout`` (or ``--heldout``) scores the small held-out set instead (drawn after the
+rules were written and never used to tune them); ``--set regional`` the regional set of
+Jawhara FM paragraphs (``tests/data/sentences_dev_regional.txt``, issue 12); ``--set pages``
+the paragraphs of the saved pages in ``../shared/data/pages`` (rebuilt from the pages, which
+are never committed; their boundaries are in ``tests/data/sentences_pages.tsv``). ``--units``
+segments every hand-checked sentence of the three committed sets on its own (UD-style
+single-sentence text) and prints the share each system returns whole.
 
 pySBD runs with ``language="ar"`` and ``clean=False``; pyarabic's
 ``araby.sentence_tokenize`` also cuts after commas and colons and stops cutting after 32
@@ -31,6 +37,9 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "sentences_dev.txt"
 HELDOUT = ROOT / "tests" / "data" / "sentences_heldout.txt"
+REGIONAL = ROOT / "tests" / "data" / "sentences_dev_regional.txt"
+PAGES_GOLD = ROOT / "tests" / "data" / "sentences_pages.tsv"
+SETS = {"dev": DEV, "heldout": HELDOUT, "regional": REGIONAL, "pages": PAGES_GOLD}
 
 Splitter = Callable[[str], Sequence[str]]
 
@@ -46,6 +55,34 @@ def load_cases_module() -> ModuleType:
     sys.modules["sentence_cases"] = module
     spec.loader.exec_module(module)
     return module
+
+
+def read_page_cases(cases_module: ModuleType) -> list[object]:
+    """The page paragraphs of ``../shared/data/pages`` with the boundaries marked in
+    ``tests/data/sentences_pages.tsv`` (matched by digest; none when ``../shared`` is absent)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from page_paragraphs import digest, read_page_paragraphs
+
+    gold: dict[tuple[str, str], tuple[int, ...]] = {}
+    for line in PAGES_GOLD.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        page, key, ends = [*line.split("\t"), ""][:3]
+        gold[(page, key)] = tuple(int(x) for x in ends.split(",") if x)
+    cases = []
+    for page, paragraph in read_page_paragraphs():
+        boundaries = gold.get((page, digest(paragraph)))
+        if boundaries is not None:
+            label = f"pages/{page} [{page.split('/')[-1].rsplit('-', 1)[0]}]"
+            cases.append(cases_module.Case(label, paragraph, (), boundaries, 0))
+    return cases
+
+
+def read_set(which: str, cases_module: ModuleType) -> list[object]:
+    """The cases of one evaluation set."""
+    if which == "pages":
+        return read_page_cases(cases_module)
+    return list(cases_module.read_cases(SETS[which]))
 
 
 def make_splitters() -> dict[str, Splitter]:
@@ -85,6 +122,26 @@ def measure(
     return cases_module.score(pairs), chars / best / 1e6, tags
 
 
+def print_units(cases_module: ModuleType, splitters: dict[str, Splitter]) -> None:
+    """UD-style single-sentence text: each hand-checked sentence of the committed sets,
+    segmented on its own, should come back whole (one sentence)."""
+    units = [
+        s
+        for path in (DEV, HELDOUT, REGIONAL)
+        for case in cases_module.read_cases(path)
+        for s in case.sentences
+    ]
+    print(f"single sentences (UD-style): {len(units)} hand-checked sentences, each alone\n")
+    print("| system | kept whole | share |")
+    print("|---|---:|---:|")
+    for name, split in splitters.items():
+        whole = sum(1 for u in units if len([p for p in split(u) if p.strip()]) == 1)
+        print(f"| {name} | {whole} | {whole / len(units):.4f} |")
+    broken = [u for u in units if len(splitters["arnews"](u)) != 1]
+    for unit in broken:
+        print(f"- arnews splits: {unit[:100]}…")
+
+
 def print_errors(cases: Sequence[object], cases_module: ModuleType, split: Splitter) -> None:
     """List each missed (FN) and false (FP) boundary of ``split`` with its context."""
     print("\narnews errors (‖ marks the boundary):\n")
@@ -103,13 +160,30 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best is kept")
     parser.add_argument("--by-tag", action="store_true", help="also print F1 per hard case")
     parser.add_argument("--heldout", action="store_true", help="score the held-out set")
+    parser.add_argument(
+        "--set", choices=sorted(SETS), default=None, help="which case file to score (default dev)"
+    )
     parser.add_argument("--errors", action="store_true", help="list every arnews error")
+    parser.add_argument(
+        "--units", action="store_true", help="score single sentences (UD-style) instead"
+    )
     args = parser.parse_args(argv)
     cases_module = load_cases_module()
-    cases = cases_module.read_cases(HELDOUT if args.heldout else DEV)
+    if args.units:
+        print_units(cases_module, make_splitters())
+        return
+    which = args.set or ("heldout" if args.heldout else "dev")
+    cases = read_set(which, cases_module)
+    if not cases:
+        sys.exit(f"no cases for --set {which} (the pages need ../shared/data/pages)")
     n_boundaries = sum(len(c.boundaries) for c in cases)
     chars = sum(len(c.text) for c in cases)
-    name = "held-out set" if args.heldout else "dev set"
+    name = {
+        "dev": "dev set",
+        "heldout": "held-out set",
+        "regional": "regional set",
+        "pages": "saved pages (local only)",
+    }[which]
     print(f"{name}: {len(cases)} paragraphs, {n_boundaries} inner boundaries, {chars:,} chars\n")
     results = {}
     splitters = make_splitters()

@@ -25,14 +25,20 @@ from arnews import (
     Normalized,
     Sentence,
     Token,
+    extract_entities,
     normalize,
     normalize_with_map,
+    process,
+    split_sentences,
     strip_boilerplate,
+    tokenize,
 )
+from arnews.boilerplate import html_to_text
 from arnews.chars import VARIATION_SELECTORS
 
 __all__ = [
     "LABELS",
+    "TARGETS",
     "TOKEN_KINDS",
     "check_article",
     "check_cleaned",
@@ -273,3 +279,28 @@ def check_article(
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False)
     fail_unless(isinstance(encoded, str), "process: to_dict is not JSON-ready")
     fail_unless(Article.from_dict(data) == article, "process: from_dict(to_dict()) differs")
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _check_tokenize(text: str) -> None:
+    check_tokens(text, tokenize(text))
+    check_tokens(text, tokenize(text, clitics=False))
+
+
+def _check_normalization(text: str) -> None:
+    check_normalize(text, normalize(text))
+    check_normalized(text, normalize_with_map(text))
+
+
+TARGETS: dict[str, Callable[[str], None]] = {
+    "normalize": _check_normalization,
+    "tokenize": _check_tokenize,
+    "sentences": lambda t: check_sentences(t, split_sentences(t)),
+    "boilerplate": lambda t: check_cleaned(t, strip_boilerplate(t)),
+    "boilerplate_html": lambda t: check_cleaned(html_to_text(t), strip_boilerplate(t, html=True)),
+    "entities": lambda t: check_entities(t, extract_entities(t)),
+    "process": lambda t: check_article(t, process(t)),
+}
+"""Each public target, run on one input with its contract checked (fuzz/ and the tests)."""

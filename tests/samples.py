@@ -75,10 +75,7 @@ def ant_articles(count: int, *, max_chars: int, every: int = 1) -> list[tuple[st
 
     A missing corpus fails under CI and skips elsewhere.
     """
-    if not ANT.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{ANT} is missing in CI")
-        pytest.skip("ANT corpus not available")
+    need_shared(ANT)
     found: list[tuple[str, dict[str, Any]]] = []
     with gzip.open(ANT, "rt", encoding="utf-8") as f:
         for number, line in enumerate(f):
@@ -90,3 +87,23 @@ def ant_articles(count: int, *, max_chars: int, every: int = 1) -> list[tuple[st
             if len(found) == count:
                 break
     return found
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a test's child interpreter: this one's, with the test helpers
+    (this folder) importable by name there as they are here (``import samples``)."""
+    here = str(Path(__file__).resolve().parent)
+    path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path, **extra}
+
+
+def need_shared(path: Path) -> Path:
+    """``path`` (a file of ../shared) if it exists; else skip the test, saying which file is
+    missing (pytest's summary lists the reason), or fail it under CI, where ../shared is
+    always laid beside the checkout."""
+    if not path.exists():
+        message = f"needs ../shared beside the checkout: {path} is missing"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

@@ -52,11 +52,9 @@ def digest(article: arnews.Article) -> str:
 def _run_script(body: str, *, env: dict[str, str] | None = None) -> Any:
     """Run ``body`` as a script file in a fresh interpreter; return its last stdout line."""
     prelude = textwrap.dedent(
-        f"""
-        import hashlib, importlib.util, json, sys
-        spec = importlib.util.spec_from_file_location("samples", {str(HERE / "samples.py")!r})
-        samples = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(samples)
+        """
+        import hashlib, json, sys
+        import samples
         TEXTS = samples.news_texts()
 
         def digest(article):
@@ -74,7 +72,7 @@ def _run_script(body: str, *, env: dict[str, str] | None = None) -> Any:
             capture_output=True,
             text=True,
             timeout=600,
-            env={**os.environ, **(env or {})},
+            env=samples.child_env(**(env or {})),
         )
     finally:
         path.unlink()

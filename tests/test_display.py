@@ -111,6 +111,23 @@ def test_layout_rtl_legend_and_collapsed_removed_blocks() -> None:
         assert f'class="arnews-{label}" data-label="{label}"' in markup
 
 
+def test_legend_counts_mentions_and_lists_count_unique_names() -> None:
+    text = "زار ماكرون الرباط ثم غادر ماكرون"
+    twice = Article(
+        text,
+        entities=(
+            Entity("ماكرون", "PER", 4, 10, 1.0, "ماكرون"),
+            Entity("الرباط", "LOC", 11, 17, 1.0, "الرباط"),
+            Entity("ماكرون", "PER", 26, 32, 1.0, "ماكرون"),
+        ),
+    )
+    markup = twice._repr_html_()
+    assert "PER · 2 mentions" in markup
+    assert "LOC · 1 mention<" in markup
+    assert "ORG · 0 mentions" in markup
+    assert "people (1 name):</b> ماكرون<" in markup
+
+
 def test_overlapping_or_out_of_range_spans_are_not_drawn() -> None:
     bad = Article(
         "أبجد هوز",

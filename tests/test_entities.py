@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews
+import contracts
+import samples
 from arnews.chars import fold
 from arnews.entities.document import harmonize_labels
 from arnews.entities.features import Lexicon, sentence_features
@@ -27,19 +29,6 @@ SENTENCE = (
     "استقبل المدير العام للأمن الوطني عبد اللطيف حموشي، يوم الاثنين بالرباط، ألكسندر زوييف، "
     "الأمين العام المساعد لمكتب الأمم المتحدة لمكافحة الإرهاب."
 )
-
-
-def _check_spans(text: str, entities: list[arnews.Entity]) -> None:
-    previous_end = 0
-    for e in entities:
-        assert text[e.start : e.end] == e.text
-        assert e.text
-        assert e.text == e.text.strip()
-        assert e.label in ("PER", "ORG", "LOC", "MISC")
-        assert 0.0 <= e.score <= 1.0
-        assert e.canonical
-        assert e.start >= previous_end  # in order, not overlapping
-        previous_end = e.end
 
 
 # --- bad input ---------------------------------------------------------------------------
@@ -79,7 +68,7 @@ def test_camel_backend_is_dispatched_lazily(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_names_titles_and_proclitics() -> None:
     found = arnews.extract_entities(SENTENCE)
-    _check_spans(SENTENCE, found)
+    contracts.check_entities(SENTENCE, found)
     by_text = {e.text: e for e in found}
     assert by_text["عبد اللطيف حموشي"].label == "PER"
     assert by_text["ألكسندر زوييف"].label == "PER"  # the name, not the title before it
@@ -97,25 +86,21 @@ def test_canonical_restores_the_article_swallowed_by_lam() -> None:
 def test_diacritics_and_tatweel_map_back_to_the_original_text() -> None:
     text = "زار الرئيسُ إيمانويل ماكرون مدينةَ الربـــاط."
     found = arnews.extract_entities(text)
-    _check_spans(text, found)
+    contracts.check_entities(text, found)
     places = [e for e in found if e.label == "LOC"]
     assert [(e.text, e.canonical) for e in places] == [("الربـــاط", "الرباط")]
 
 
 @pytest.mark.parametrize("path", [MOROCCO, RABAT], ids=["morocco", "rabat"])
 def test_real_articles_keep_the_offset_invariant(path: Path) -> None:
-    if not path.exists():
-        pytest.skip(f"{path} is not in this checkout")
-    text = path.read_text(encoding="utf-8")
+    text = samples.need_shared(path).read_text(encoding="utf-8")
     found = arnews.extract_entities(text)
-    _check_spans(text, found)
+    contracts.check_entities(text, found)
     assert found
 
 
 def test_morocco_article_people_and_places() -> None:
-    if not MOROCCO.exists():
-        pytest.skip(f"{MOROCCO} is not in this checkout")
-    found = arnews.extract_entities(MOROCCO.read_text(encoding="utf-8"))
+    found = arnews.extract_entities(samples.need_shared(MOROCCO).read_text(encoding="utf-8"))
     names = {(e.label, e.canonical) for e in found}
     for expected in [
         ("PER", "عبد اللطيف حموشي"),
@@ -132,7 +117,7 @@ def test_long_input_is_tagged_in_chunks_without_losing_entities() -> None:
     unit = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الحكومة ستعمل مع المغرب "
     text = unit * 400  # no sentence punctuation at all: chunks bound the work
     found = arnews.extract_entities(text)
-    _check_spans(text, found)
+    contracts.check_entities(text, found)
     assert sum(e.canonical == "باريس" for e in found) == 400
 
 
@@ -143,7 +128,7 @@ def test_long_input_is_tagged_in_chunks_without_losing_entities() -> None:
     )
 )
 def test_any_text_keeps_the_offset_invariant(text: str) -> None:
-    _check_spans(text, arnews.extract_entities(text))
+    contracts.check_entities(text, arnews.extract_entities(text))
 
 
 def test_threads_get_the_same_answers() -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bert_models import save_token_classifier
 
 from arnews import extract_entities
 from arnews.entities import camel
@@ -81,33 +82,16 @@ def build_model(
     predicts it everywhere with a probability close to 1.
     """
     import torch
-    from transformers import BertConfig, BertForTokenClassification
 
-    directory.mkdir(parents=True, exist_ok=True)
-    vocab = SPECIAL + WORDS + PIECES
-    (directory / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    (directory / "tokenizer_config.json").write_text(
-        json.dumps({"do_lower_case": False, "tokenizer_class": "BertTokenizer"}),
-        encoding="utf-8",
+    model = save_token_classifier(
+        directory, SPECIAL + WORDS + PIECES, labels, hidden=32, layers=2, heads=2, intermediate=64
     )
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=512,
-        id2label=dict(enumerate(labels)),
-        label2id={label: i for i, label in enumerate(labels)},
-    )
-    torch.manual_seed(0)
-    model = BertForTokenClassification(config)
     if favour is not None:
         with torch.no_grad():
             model.classifier.weight.zero_()
             model.classifier.bias.zero_()
             model.classifier.bias[labels.index(favour)] = 10.0
-    model.save_pretrained(directory)
+        model.save_pretrained(directory)
     return directory
 
 

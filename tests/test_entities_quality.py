@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from evaluate_ner import evaluate  # training/ is on pytest's pythonpath
+from ner_data import ANERCORP, split_anercorp
 
 import arnews
 from arnews.entities.gazetteer import resource_files
@@ -39,7 +40,7 @@ RECORDED_MODERN_F1 = 79.2
 MARGIN = 1.0
 
 needs_data = pytest.mark.skipif(
-    not ANERCORP.exists(), reason=f"ANERcorp is not at {ANERCORP} (see shared/data/README.md)"
+    not ANERCORP.exists(), reason=f"needs ../shared beside the checkout: {ANERCORP} is missing"
 )
 
 

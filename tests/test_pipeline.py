@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import arnews
+import contracts
 import samples
 from arnews.pipeline import Document, error_article, process, process_many
 from arnews.types import Article, Cleaned, Entity, Removed, Sentence, Span
@@ -76,8 +77,9 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def check_offsets(article: Article) -> None:
-    for span in article.sentences:
-        assert article.text[span.start : span.end] == span.text
+    contracts.check_spans("process (sentences)", article.text, article.sentences)
+    contracts.check_entities(article.title or "", article.title_entities, "process (title)")
+    contracts.check_entities(article.text, article.body_entities, "process (entities)")
     for e in article.entities:  # each entity indexes the text its field names
         assert article.field_text(e)[e.start : e.end] == e.text
     assert article.entities == article.title_entities + article.body_entities

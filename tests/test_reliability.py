@@ -197,39 +197,14 @@ NOT_TEXT: list[Any] = [
 
 
 @pytest.mark.parametrize("name", BATTERY)
-def test_normalize_on_the_battery(name: str) -> None:
-    text = battery_text(name)
-    contracts.check_normalize(text, arnews.normalize(text))
-
-
-@pytest.mark.parametrize("name", BATTERY)
-def test_normalize_with_map_on_the_battery(name: str) -> None:
-    text = battery_text(name)
-    contracts.check_normalized(text, arnews.normalize_with_map(text))
-
-
-@pytest.mark.parametrize("name", BATTERY)
-def test_tokenize_on_the_battery(name: str) -> None:
-    text = battery_text(name)
-    contracts.check_tokens(text, arnews.tokenize(text))
-
-
-@pytest.mark.parametrize("name", BATTERY)
-def test_split_sentences_on_the_battery(name: str) -> None:
-    text = battery_text(name)
-    contracts.check_sentences(text, arnews.split_sentences(text))
-
-
-@pytest.mark.parametrize("name", BATTERY)
-def test_strip_boilerplate_on_the_battery(name: str) -> None:
-    text = battery_text(name)
-    contracts.check_cleaned(text, arnews.strip_boilerplate(text))
+@pytest.mark.parametrize("target", ["normalize", "tokenize", "sentences", "boilerplate"])
+def test_stage_on_the_battery(target: str, name: str) -> None:
+    contracts.TARGETS[target](battery_text(name))
 
 
 @pytest.mark.parametrize("name", MODEL_BATTERY)
 def test_extract_entities_on_the_battery(name: str) -> None:
-    text = battery_text(name)
-    contracts.check_entities(text, arnews.extract_entities(text))
+    contracts.TARGETS["entities"](battery_text(name))
 
 
 @pytest.mark.parametrize("name", MODEL_BATTERY)
@@ -491,17 +466,6 @@ def test_cli_garbage_on_stdin() -> None:
 # --------------------------------------------------------------------------- fuzz inputs
 
 FUZZ = Path(__file__).resolve().parents[1] / "fuzz"
-FUZZ_TARGETS: dict[str, Callable[[str], None]] = {
-    "normalize": lambda t: contracts.check_normalized(t, arnews.normalize_with_map(t)),
-    "tokenize": lambda t: contracts.check_tokens(t, arnews.tokenize(t)),
-    "sentences": lambda t: contracts.check_sentences(t, arnews.split_sentences(t)),
-    "boilerplate": lambda t: contracts.check_cleaned(t, arnews.strip_boilerplate(t)),
-    "boilerplate_html": lambda t: contracts.check_cleaned(
-        html_to_text(t), arnews.strip_boilerplate(t, html=True)
-    ),
-    "entities": lambda t: contracts.check_entities(t, arnews.extract_entities(t)),
-    "process": lambda t: contracts.check_article(t, arnews.process(t)),
-}
 
 
 def _fuzz_cases() -> list[tuple[str, Path]]:
@@ -509,15 +473,15 @@ def _fuzz_cases() -> list[tuple[str, Path]]:
     and each seed for every target."""
     found = [(p.parent.name, p) for p in sorted((FUZZ / "regressions").glob("*/*")) if p.is_file()]
     seeds = sorted((FUZZ / "seeds").iterdir())
-    return found + [(target, seed) for seed in seeds for target in FUZZ_TARGETS]
+    return found + [(target, seed) for seed in seeds for target in contracts.TARGETS]
 
 
 @pytest.mark.parametrize(
     ("target", "path"), _fuzz_cases(), ids=lambda v: v.name if isinstance(v, Path) else v
 )
 def test_fuzz_inputs_keep_the_contracts(target: str, path: Path) -> None:
-    assert target in FUZZ_TARGETS, f"{path}: no fuzz target named {target!r}"
-    FUZZ_TARGETS[target](path.read_bytes().decode("utf-8", "surrogateescape"))
+    assert target in contracts.TARGETS, f"{path}: no fuzz target named {target!r}"
+    contracts.TARGETS[target](path.read_bytes().decode("utf-8", "surrogateescape"))
 
 
 # --------------------------------------------------------------------------- no network

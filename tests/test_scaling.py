@@ -20,7 +20,6 @@ subprocess so that other tests' state and caches do not interfere:
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -28,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+import samples
 
 HERE = Path(__file__).resolve().parent
 
@@ -44,12 +45,9 @@ whole body is tagged."""
 PEAK_GROWTH_MAX = 1.3
 """tracemalloc peak at 1 MB over the peak at 0.25 MB, per unit of size growth (linear: 1)."""
 
-PRELUDE = f"""
+PRELUDE = """
 import gc, json, sys, time
-import importlib.util
-spec = importlib.util.spec_from_file_location("samples", {str(HERE / "samples.py")!r})
-samples = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(samples)
+import samples
 import arnews
 
 def news(size):
@@ -58,7 +56,7 @@ def news(size):
     base = [line for line in lines if line.isprintable()]  # the battery has the odd ones
     out, total, i = [], 0, 0
     while total < size:
-        line = base[i % len(base)] + f" ({{i}})"
+        line = base[i % len(base)] + f" ({i})"
         out.append(line)
         total += len(line) + 2
         i += 1
@@ -68,7 +66,7 @@ def html(size):
     body = news(size).replace("\\n\\n", "</p>\\n<p>")
     return "<html><body><article><p>" + body + "</p></article></body></html>"
 
-INPUTS = {{
+INPUTS = {
     "news": news,
     "one_line": lambda n: news(n).replace("\\n", " "),
     "dots": lambda n: "." * n,
@@ -88,9 +86,9 @@ INPUTS = {{
     "marks": lambda n: "ب" + "\\u0651\\u064e" * (n // 2),
     "bidi": lambda n: "\\u200f." * (n // 2),
     "angles": lambda n: "<" * n,
-}}
+}
 
-STAGES = {{
+STAGES = {
     "normalize": arnews.normalize,
     "normalize_with_map": arnews.normalize_with_map,
     "tokenize": arnews.tokenize,
@@ -99,7 +97,7 @@ STAGES = {{
     "strip_boilerplate_html": lambda t: arnews.strip_boilerplate(t, html=True),
     "extract_entities": arnews.extract_entities,
     "process": arnews.process,
-}}
+}
 """
 
 COUNTS = """
@@ -148,11 +146,9 @@ for stage in stages:
 print(json.dumps(out))
 """
 
-MEMORY = f"""
+MEMORY = """
 import resource, tracemalloc
-spec = importlib.util.spec_from_file_location("contracts", {str(HERE / "contracts.py")!r})
-contracts = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(contracts)
+import contracts
 
 def traced_peak(text):
     gc.collect()
@@ -180,10 +176,10 @@ try:
     broken = None
 except AssertionError as err:
     broken = str(err)
-print(json.dumps({{
+print(json.dumps({
     "growth": growth, "ten": [len(ten.encode("utf-8")), grown],
     "chars": len(article.text), "sentences": len(article.sentences), "broken": broken,
-}}))
+}))
 """
 
 
@@ -193,7 +189,7 @@ def _run(body: str, *args: str) -> Any:
         capture_output=True,
         text=True,
         timeout=900,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
+        env=samples.child_env(PYTHONHASHSEED="0"),
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews
+import contracts
 from arnews.segmentation import SegmentConfig, load_abbreviations, split_sentences
 from arnews.types import Sentence
 
@@ -19,9 +20,10 @@ HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "sentences.txt"
 DEV = HERE / "data" / "sentences_dev.txt"
 
-DEV_F1_FLOOR = 0.982
-"""Measured 0.992 boundary F1 on the dev set (P 0.992, R 0.992: 238 boundaries, 2 missed and 2
-false); the floor is that minus 0.01."""
+DEV_F1_FLOOR = 0.980
+"""Measured 0.990 boundary F1 on the dev set (P 0.987, R 0.992: 238 boundaries, 2 missed and 3
+false; 0.992 before the issue-12 rules, whose glued ".." adds one false cut); the floor is that
+minus 0.01."""
 HELDOUT = HERE / "data" / "sentences_heldout.txt"
 HELDOUT_F1_FLOOR = 0.981
 """Measured 0.991 (P 1.000, R 0.983: 58 boundaries, 1 missed) on 40 paragraphs drawn after
@@ -29,6 +31,20 @@ the first rules were written and never used to write a rule; the floor is that m
 DEV_PLAIN_F1_FLOOR = 0.99
 """Measured 1.000 on the 60 paragraphs drawn without any hard case (70 boundaries); one miss
 is allowed."""
+REGIONAL = HERE / "data" / "sentences_dev_regional.txt"
+REGIONAL_F1_FLOOR = 0.98
+"""Measured 0.991 (P 0.988, R 0.994: 163 boundaries, 1 missed and 2 false) on 161 Jawhara FM
+paragraphs (issue 12; 0.833 before the rules for glued dots, ``..`` and ``!! )``); the floor
+is that minus 0.01."""
+REGIONAL_CASE_F1_FLOOR = 0.95
+"""Per case of the regional set (double-dot, glued-dot, ellipsis, strong-run, line-break…):
+each measured 0.96 or more (ellipsis 0.968, double-dot 0.969, the others 0.98–1.0)."""
+UNITS_FLOOR = 0.99
+"""Every hand-checked sentence of the three sets, segmented on its own, must come back as one
+sentence (UD-style single-sentence text): measured 0.9945 (902 of 907); floor minus ~0.005."""
+PAGES_GOLD = HERE / "data" / "sentences_pages.tsv"
+PAGES_F1_FLOOR = 0.975
+"""Measured 0.985 on the 58 paragraphs of the saved pages in ../shared (68 boundaries)."""
 
 
 import sentence_cases as cases_module  # noqa: E402  (tests/ is on pytest's pythonpath)
@@ -36,27 +52,12 @@ import sentence_cases as cases_module  # noqa: E402  (tests/ is on pytest's pyth
 GOLDEN_CASES = cases_module.read_cases(GOLDEN)
 DEV_CASES = cases_module.read_cases(DEV)
 HELDOUT_CASES = cases_module.read_cases(HELDOUT)
+REGIONAL_CASES = cases_module.read_cases(REGIONAL)
 
 
 def _texts(text: str, config: SegmentConfig | None = None) -> list[str]:
     result = split_sentences(text) if config is None else split_sentences(text, config)
     return [s.text for s in result]
-
-
-def _check_invariants(text: str, sentences: list[Sentence]) -> None:
-    """Offsets valid, trimmed, in order, and every non-space character covered once."""
-    covered = [0] * len(text)
-    previous_end = 0
-    for s in sentences:
-        assert text[s.start : s.end] == s.text
-        assert s.text
-        assert s.text == s.text.strip()
-        assert s.start >= previous_end
-        previous_end = s.end
-        for i in range(s.start, s.end):
-            covered[i] += 1
-    for i, char in enumerate(text):
-        assert covered[i] == 1 or (char.isspace() and covered[i] == 0), (i, char)
 
 
 # --- golden cases ------------------------------------------------------------------------
@@ -72,7 +73,7 @@ def test_golden_case(case: object) -> None:
     assert isinstance(case, cases_module.Case)
     sentences = split_sentences(case.text)
     assert tuple(s.text for s in sentences) == case.sentences
-    _check_invariants(case.text, sentences)
+    contracts.check_sentences(case.text, sentences)
 
 
 @pytest.mark.parametrize(
@@ -144,6 +145,78 @@ def test_dev_set_plain_paragraphs_floor() -> None:
     assert result.f1 >= DEV_PLAIN_F1_FLOOR, result
 
 
+def test_regional_set_shape() -> None:
+    assert len(REGIONAL_CASES) >= 150
+    assert not {c.text for c in REGIONAL_CASES} & {c.text for c in DEV_CASES + HELDOUT_CASES}
+    tags = {c.label.split("[")[1].split("]")[0] for c in REGIONAL_CASES}
+    assert {"double-dot", "glued-dot", "ellipsis", "strong-run", "line-break"} <= tags
+    assert all(c.label.startswith("jawharafm-") for c in REGIONAL_CASES)
+
+
+def test_regional_set_f1_floor() -> None:
+    result = _dev_score(REGIONAL_CASES)
+    assert result.expected >= 150
+    assert result.f1 >= REGIONAL_F1_FLOOR, result
+
+
+@pytest.mark.parametrize(
+    "tag", ["double-dot", "glued-dot", "ellipsis", "strong-run", "line-break", "quote-close"]
+)
+def test_regional_set_floor_per_case(tag: str) -> None:
+    result = _dev_score([c for c in REGIONAL_CASES if f"[{tag}]" in c.label])
+    assert result.expected >= 4
+    assert result.f1 >= REGIONAL_CASE_F1_FLOOR, (tag, result)
+
+
+def test_regional_set_needs_the_new_rules() -> None:
+    """The regional set is hard for the issue-12 rules' absence: reading ".." as a pause and
+    never cutting a glued dot loses most of its double-dot and glued-dot boundaries."""
+    old_style = SegmentConfig(double_dot="pause")
+    glued = [c for c in REGIONAL_CASES if "[double-dot]" in c.label]
+    pairs = [
+        (tuple(x.end for x in split_sentences(c.text, old_style))[:-1], c.boundaries) for c in glued
+    ]
+    assert cases_module.score(pairs).recall < _dev_score(glued).recall
+
+
+def test_single_sentences_stay_whole() -> None:
+    """UD-style text: each hand-checked sentence alone comes back as one sentence."""
+    units = [s for c in DEV_CASES + HELDOUT_CASES + REGIONAL_CASES for s in c.sentences]
+    whole = sum(1 for u in units if len(split_sentences(u)) == 1)
+    assert len(units) >= 850
+    assert whole / len(units) >= UNITS_FLOOR, (whole, len(units))
+
+
+def _page_cases() -> list[object]:
+    """The saved pages' paragraphs with their marked boundaries (empty without ../shared)."""
+    sys.path.insert(0, str(HERE.parent / "benchmarks"))
+    from page_paragraphs import PAGES, digest, read_page_paragraphs
+
+    gold = {}
+    for line in PAGES_GOLD.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            page, key, ends = line.split("\t")
+            gold[(page, key)] = tuple(int(x) for x in ends.split(",") if x)
+    if not PAGES.exists():
+        return []
+    found = []
+    for page, paragraph in read_page_paragraphs(PAGES):
+        ends = gold.get((page, digest(paragraph)))
+        if ends is not None:
+            found.append(cases_module.Case(page, paragraph, (), ends, 0))
+    assert len(found) == len(gold), "a saved page changed: its paragraphs no longer match"
+    return found
+
+
+def test_saved_pages_f1_floor() -> None:
+    cases = _page_cases()
+    if not cases:
+        pytest.skip("../shared/data/pages is not here (the pages are never committed)")
+    result = _dev_score(cases)
+    assert result.expected >= 60
+    assert result.f1 >= PAGES_F1_FLOOR, result
+
+
 # --- API and options ---------------------------------------------------------------------
 
 
@@ -168,6 +241,53 @@ def test_bad_config_is_type_error_naming_it() -> None:
         SegmentConfig(abbreviations=frozenset({1}))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="split_lines must be bool"):
         SegmentConfig(split_lines="no")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="join_wrapped_lines must be bool"):
+        SegmentConfig(join_wrapped_lines=1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="double_dot must be one of 'auto', 'stop', 'pause'"):
+        SegmentConfig(double_dot="stops")
+
+
+@pytest.mark.parametrize(
+    ("text", "auto", "stop", "pause"),
+    [
+        # ".." before a plain word outside quotes: a pause, unless read as a full stop
+        ("تأخر القطار.. المسافرون غاضبون.", 1, 2, 1),
+        # before "و" + verb: a new sentence, unless read as a pause
+        ("ارتفعت الأسعار.. ويرى خبراء أن الأزمة ستطول.", 2, 2, 1),
+        # in quoted speech that runs to the end of its sentence
+        ('قال: "تعبنا.. سنعود".', 2, 2, 1),
+        # before a reporting participle or a comma: never
+        ("نطق بأول كلمة يوم الخميس.. مضيفا أنه بخير.", 1, 1, 1),
+        # before an opener: always
+        ("لا أعرف ماذا حدث.. هل تعرف أنت؟", 2, 2, 2),
+    ],
+)
+def test_double_dot_modes(text: str, auto: int, stop: int, pause: int) -> None:
+    for mode, want in (("auto", auto), ("stop", stop), ("pause", pause)):
+        assert len(split_sentences(text, SegmentConfig(double_dot=mode))) == want, mode
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("أعلنت الوزارة،\nفي بيان صدر اليوم، عن خطة جديدة.", True),
+        ("وقع الاتفاق بين الحكومة و\nالنقابات بعد شهرين.", True),
+        ("يشارك في الدورة عدد من\nالفرق العربية والإفريقية.", True),
+        # the next line starts a sentence: "و" + a verb, an opener, a number, a bullet
+        ('قال الرئيس إن الأزمة انتهت"،\nووصف الوضع بأنه مستقر.', False),
+        ("قال الوزير إن الموعد تأجل،\nهل سيقبل الجميع؟", False),
+        ("وتشمل القائمة الفرق التالية،\n1. الترجي\n2. الإفريقي", False),
+        ("النتائج كالتالي،\n- الفريق الأول", False),
+        # a headline or a complete sentence before the break, or a blank line
+        ("الأمطار تعود إلى الشمال\nتوقع المعهد نزول أمطار غزيرة.", False),
+        ("اكتمل العمل في المشروع،\n\nوسيفتتح قريبا.", False),
+    ],
+)
+def test_wrapped_lines_join_only_when_the_line_stops_mid_sentence(text: str, joined: bool) -> None:
+    sentences = _texts(text)
+    assert len(sentences) == 1 if joined else len(sentences) >= 2, sentences
+    unjoined = _texts(text, SegmentConfig(join_wrapped_lines=False))
+    assert len(unjoined) >= 2  # the old rule: every line break ends a sentence
 
 
 @pytest.mark.parametrize("blank", ["", " ", "\n\n", "\t \u00a0\u2028"])
@@ -193,7 +313,7 @@ def test_invisible_only_stretch_joins_the_sentence_before() -> None:
     text = "العنوان\n\u200f\nالنص."
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == ["العنوان\n\u200f", "النص."]
-    _check_invariants(text, sentences)
+    contracts.check_sentences(text, sentences)
 
 
 def test_invisible_only_text_is_one_sentence() -> None:
@@ -209,7 +329,10 @@ def test_split_lines_false_joins_wrapped_lines_but_not_paragraphs_or_bullets() -
         "فقرة ثانية",
         "• نقطة",
     ]
-    assert _texts(text)[:2] == ["قال الوزير إن", "المشروع انطلق."]
+    # by default a line that stops on "إن" is a wrapped line; without joining it is cut
+    assert _texts(text)[:2] == ["قال الوزير إن\nالمشروع انطلق.", "وأضاف"]
+    unjoined = SegmentConfig(join_wrapped_lines=False)
+    assert _texts(text, unjoined)[:2] == ["قال الوزير إن", "المشروع انطلق."]
 
 
 def test_extra_abbreviations_extend_the_packaged_list() -> None:
@@ -237,7 +360,7 @@ def test_lone_surrogates_and_control_characters_pass_through() -> None:
     text = "نص\ud800 مكسور. \x00وآخر\x07. انتهى"
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == ["نص\ud800 مكسور.", "\x00وآخر\x07.", "انتهى"]
-    _check_invariants(text, sentences)
+    contracts.check_sentences(text, sentences)
 
 
 # --- properties --------------------------------------------------------------------------
@@ -255,19 +378,19 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(ALPHABET, max_size=80).map("".join))
 def test_offsets_and_coverage_hold_for_any_text(text: str) -> None:
-    _check_invariants(text, split_sentences(text))
+    contracts.check_sentences(text, split_sentences(text))
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200))
 def test_offsets_and_coverage_hold_for_any_unicode(text: str) -> None:
-    _check_invariants(text, split_sentences(text))
+    contracts.check_sentences(text, split_sentences(text))
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(ALPHABET, max_size=60).map("".join))
 def test_config_split_lines_false_keeps_the_invariants(text: str) -> None:
-    _check_invariants(text, split_sentences(text, SegmentConfig(split_lines=False)))
+    contracts.check_sentences(text, split_sentences(text, SegmentConfig(split_lines=False)))
 
 
 # --- adversarial input: linear time ------------------------------------------------------
@@ -292,6 +415,13 @@ ADVERSARIAL = {
     "invisible lines after": '"عنوان\\n" + "\\u200f\\n" * 1_000_000',
     "invisible lines before": '"\\u200f\\n" * 1_000_000 + "نص."',
     "blank lines": '"\\n \\n" * 1_000_000 + "نص."',
+    "glued dots": '"أمس.وأضاف " * 100_000',
+    "glued dot chain": '"ابت." * 200_000',
+    "glued double dots": '"\\"كلمة..كلمة " * 50_000',
+    "long glued word": '"كلمة." + "ب" * 1_000_000',
+    "spaced closers": '"!! " + ")" * 1_000_000',
+    "wrapped lines": '"قال في\\n" * 200_000',
+    "wrapped commas": '"كلمة،\\n" * 200_000',
 }
 """Python expressions (evaluated in the child process) of hostile inputs, up to 2 MB. Each
 runs in well under a second when the work is linear; a quadratic step (as an earlier
@@ -363,6 +493,12 @@ def _steps(text: str) -> int:
         "؟ «ا» ",
         "قال. نعم!\n",
         "\n \n",
+        "أمس.وأضاف ",
+        "ابت.",
+        '"كلمة..كلمة ',
+        "!! ) ",
+        "قال في\n",
+        "كلمة،\n",
     ],
 )
 def test_work_grows_linearly(unit: str) -> None:

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import contracts
 from arnews import Token, tokenize
 from arnews import tokenization as tk
 
@@ -34,14 +35,6 @@ def pairs(text: str, **options: bool) -> list[tuple[str, str]]:
     return [(t.text, t.kind) for t in tokenize(text, **options)]
 
 
-def check_offsets(text: str, tokens: list[Token]) -> None:
-    last = 0
-    for t in tokens:
-        assert text[t.start : t.end] == t.text
-        assert last <= t.start < t.end
-        last = t.end
-
-
 # ---------------------------------------------------------------- bad and empty input
 
 
@@ -59,7 +52,7 @@ def test_blank_text_has_no_tokens(text: str) -> None:
 def test_surrogates_controls_and_mixed_scripts_do_not_crash() -> None:
     text = "a\ud800b \x00\x07 قال\x1b[0m Привет 中文 हिन्दी ＃x \U0010ffff"
     tokens = tokenize(text)
-    check_offsets(text, tokens)
+    contracts.check_tokens(text, tokens)
     covered = "".join(t.text for t in tokens)
     assert "\ud800" in covered
     assert "\x00" in covered
@@ -159,7 +152,7 @@ def test_invisibles_between_tokens_are_skipped_not_tokens() -> None:
     text = "\u200fقال\u200f \u202bالرئيس\u202c\ufeff"
     tokens = tokenize(text)
     assert [t.text for t in tokens] == ["قال", "الرئيس"]
-    check_offsets(text, tokens)
+    contracts.check_tokens(text, tokens)
 
 
 def test_text_is_tokenized_the_same_when_links_are_possible() -> None:
@@ -287,7 +280,7 @@ def invisible(char: str) -> bool:
 @given(_TEXT, st.booleans())
 def test_every_visible_character_is_in_exactly_one_token(text: str, clitics: bool) -> None:
     tokens = tokenize(text, clitics=clitics)
-    check_offsets(text, tokens)
+    contracts.check_tokens(text, tokens)
     covered = [False] * len(text)
     for t in tokens:
         assert t.kind in ("word", "number", "punct", "url", "email", "hashtag", "mention", "symbol")
@@ -437,7 +430,9 @@ def test_latin_and_other_words_are_never_segmented() -> None:
     assert all(t.proclitic == t.article == "" for t in tokenize("wall bell Lille Kabul"))
 
 
-@pytest.mark.skipif(not CITIES_CSV.exists(), reason="world-cities gazetteer is absent")
+@pytest.mark.skipif(
+    not CITIES_CSV.exists(), reason=f"needs ../shared beside the checkout: {CITIES_CSV} is missing"
+)
 def test_city_names_starting_with_a_clitic_letter_are_rarely_split() -> None:
     with CITIES_CSV.open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))

@@ -641,13 +641,11 @@ def _assemble(
     return "\n\n".join(s.text for s in kept), tuple(kept), tuple(removed)
 
 
-def _strip_text(
-    text: str, cfg: BoilerplateConfig, known_title: str | None = None
-) -> tuple[Cleaned, bool]:
+def _strip_text(text: str, cfg: BoilerplateConfig, known_title: str | None = None) -> Cleaned:
     lines = _split_lines(text, cfg)
     title, published, source = _classify(lines, cfg, known_title)
     body, kept, removed = _assemble(text, lines, cfg)
-    return Cleaned(body, kept, removed, title, published, source), title is not None
+    return Cleaned(body, kept, removed, title, published, source)
 
 
 def html_to_text(html: str) -> str:
@@ -756,9 +754,9 @@ def strip_boilerplate(
             raise TypeError("keep must be a collection of reason codes, not str")
         cfg = replace(cfg, keep=cfg.keep | frozenset(keep))
     if not html:
-        return _strip_text(text, cfg)[0]
+        return _strip_text(text, cfg)
     body, title, published, site = _extract_html(text)
-    cleaned, _ = _strip_text(body, cfg, known_title=title)
+    cleaned = _strip_text(body, cfg, known_title=title)
     return Cleaned(
         cleaned.text,
         cleaned.kept,

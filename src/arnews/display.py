@@ -94,7 +94,7 @@ def _legend(article: Article) -> str:
         counts[e.label] = counts.get(e.label, 0) + 1
     items = "".join(
         f'<span class="arnews-{label}" data-label="{label}" title="{escape(english)}">'
-        f"{escape(arabic)} {label} ({counts[label]})</span>"
+        f"{escape(arabic)} {label} · {_count(counts[label], 'mention')}</span>"
         for label, (arabic, english, _) in LABELS.items()
     )
     return f'<div class="arnews-legend">{items}</div>'
@@ -110,6 +110,11 @@ def _highlight(text: str, entities: Sequence[Entity]) -> Iterator[str]:
         yield _mark(e, text[e.start : e.end])
         at = e.end
     yield escape(text[at:])
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 mention``, ``3 mentions``: the legend counts mentions, the lists unique names."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _mark(entity: Entity, shown: str) -> str:
@@ -128,7 +133,11 @@ def _names(article: Article) -> str:
         ("مؤسسات · organizations", article.organizations),
         ("أماكن · places", article.places),
     ]
-    shown = [f"<b>{escape(name)}:</b> {escape('، '.join(v))}" for name, v in rows if v]
+    shown = [
+        f"<b>{escape(name)} ({_count(len(v), 'name')}):</b> {escape('، '.join(v))}"
+        for name, v in rows
+        if v
+    ]
     if not shown:
         return ""
     return f'<div class="arnews-names">{"<br>".join(shown)}</div>'

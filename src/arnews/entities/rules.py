@@ -10,10 +10,19 @@ way for every model:
 - **a proclitic split never makes a name**: when the tokenizer took a leading ب/ل/ك/و/ف
   off a word that is far more common whole (``بديلا`` → ب + ``ديلا``), the remainder is not
   an entity on its own;
-- **listed names keep their class**: a name the tagger calls a person although it is
-  listed as an organisation or a place and not as a person (``سان جرمان``, ``بي بي سي``,
-  ``ديزني لاند``) takes the listed class; a Latin-script name listed as an organisation
-  (``CNN``, ``FIFA``) is tagged as one wherever the tagger left it out.
+- **listed names keep their class and their length**: a name the tagger calls a person
+  although it is listed as an organisation or a place and not as a person (``سان جرمان``,
+  ``بي بي سي``) takes the listed class; a listed name of several words grows over one
+  shorter name tagged inside it when it adds words after it (``مكتب [الأمم المتحدة]
+  لمكافحة الإرهاب``); a listed place of several words is tagged where nothing of it was,
+  or split from the name a conjunction glued it to (``الصحراء`` / ``والقرن الإفريقي``); a
+  word starting with و ف ب ل ك before a listed name gives that letter back as a proclitic
+  (``لسان جرمان``); a Latin-script name listed as an organisation (``CNN``, ``FIFA``) is
+  always a name of its own;
+- **family names**: a person whose name ends with a listed given name takes a rare
+  ``ال``-word after it (``عبد الحكيم الواعر``).
+
+Each rule was kept for what it adds on the development sets (docs/evaluation.md).
 
 >>> from arnews.entities.tagger import TaggedToken
 >>> from arnews.types import Token
@@ -36,7 +45,17 @@ from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 from arnews.types import Token
 
-__all__ = ["apply_name_rules", "is_split_fragment", "join_name_chains"]
+__all__ = [
+    "LIST_STEPS",
+    "apply_name_rules",
+    "is_split_fragment",
+    "join_name_chains",
+    "split_listed_clitics",
+]
+
+Listed = dict[tuple[int, int], tuple[str, ...]]
+"""Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing it."""
+
 
 _HYPHENS: Final = frozenset("-‐‑")
 _LINKS: Final = frozenset(fold(w) for w in ("بن", "بنت", "ابن", "آل"))
@@ -188,12 +207,10 @@ def split_listed_clitics(tagged: Sequence[TaggedToken], lexicon: Lexicon) -> lis
     return out
 
 
-Listed = dict[tuple[int, int], tuple[str, ...]]
-"""Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing it."""
-
-
 def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
     """A listed organisation or place that the tagger took for a person."""
+    if "B-PER" not in labels and "I-PER" not in labels:
+        return
     for first, stop, kind in bio_spans(labels):
         kinds = listed.get((first, stop), ())
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
@@ -213,10 +230,13 @@ def _grow_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> No
     a nationality (news annotation keeps ``حركة [حماس]``, ``قطاع [غزة]``, ``[حزب الله]
     اللبناني`` short); around a name tagged as a person any listed name grows.
     """
+    longer = [(span, kinds) for span, kinds in listed.items() if span[1] - span[0] > 1]
+    if not longer or all(lab == "O" for lab in labels):
+        return
     spans = bio_spans(labels)
-    for (first, stop), kinds in sorted(listed.items(), key=lambda x: x[0][0] - x[0][1]):
+    for (first, stop), kinds in sorted(longer, key=lambda x: x[0][0] - x[0][1]):
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
-        if stop - first < 2 or not strong or _KEEP_PER & set(kinds):
+        if not strong or _KEEP_PER & set(kinds):
             continue
         listed_kind = _first_of(strong)
         inside = [sp for sp in spans if first <= sp[0] and sp[1] <= stop]
@@ -316,7 +336,10 @@ def _add_family_names(
 def apply_name_rules(
     tagged: Sequence[TaggedToken], text: str, lexicon: Lexicon
 ) -> list[TaggedToken]:
-    """All the rules of this module, in order: lists, fragments, chains."""
+    """All the rules of this module, in order: lists, family names, fragments, chains.
+
+    (Steps that need a person, or any name, are skipped when the tagger found none.)
+    """
     tagged = split_listed_clitics(tagged, lexicon)
     labels = [t.label for t in tagged]
     toks = [t.token for t in tagged]
@@ -324,6 +347,11 @@ def apply_name_rules(
     if listed:
         for step in LIST_STEPS:
             step(labels, toks, listed)
-    _add_family_names(labels, toks, lexicon, listed)
-    _drop_fragments(labels, toks)
-    return join_name_chains(_relabel(tagged, labels), text)
+    if "B-PER" in labels or "I-PER" in labels:
+        _add_family_names(labels, toks, lexicon, listed)
+    if any(lab != "O" for lab in labels):
+        _drop_fragments(labels, toks)
+    out = _relabel(tagged, labels)
+    if "B-PER" in labels or "I-PER" in labels:
+        out = join_name_chains(out, text)
+    return out
