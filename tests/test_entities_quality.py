@@ -17,16 +17,12 @@ from pathlib import Path
 
 import pytest
 from evaluate_ner import evaluate  # training/ is on pytest's pythonpath
-from ner_data import ANERCORP, split_anercorp
+from ner_data import ANERCORP, read_conll, split_anercorp
 
 import arnews
 from arnews.entities.gazetteer import resource_files
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "training"))
-
-from evaluate_ner import evaluate  # noqa: E402
-from ner_data import ANERCORP, read_conll, split_anercorp  # noqa: E402
 
 MANIFEST = ROOT / "src" / "arnews" / "data" / "entities" / "tagger.json"
 MODERN = ROOT / "tests" / "data" / "ner_modern"
