@@ -187,6 +187,10 @@ def speed_rows(args: argparse.Namespace) -> tuple[list[tuple[str, str, int, int,
                 texts = [u.text for u in units]
                 seconds = min(time_calls(fn, texts) for _ in range(args.repeat))
                 rows.append((system, name, len(units), count_tokens(units), seconds))
+            first = time_calls(fn, articles)
+            rows.append(
+                (system, "ANT 2018 articles, first sight", len(articles), article_tokens, first)
+            )
             seconds = min(time_calls(fn, articles) for _ in range(max(1, args.repeat // 2)))
             rows.append((system, "ANT 2018 whole articles", len(articles), article_tokens, seconds))
         notes.append(
