@@ -304,3 +304,17 @@ def test_batched_viterbi_equals_one_sentence_viterbi() -> None:
     ems = [rng.normal(size=(n, len(tags))).astype(np.float32) * 3 for n in (1, 7, 3, 12)]
     batched = viterbi_batch(ems, trans, start, end)
     assert batched == [crf_decode(e, trans, start, end)[0] for e in ems]
+
+
+def test_long_texts_are_tagged_in_bounded_batches() -> None:
+    from arnews.entities.neural import BATCH_TOKENS
+
+    model = _neural_model(None)
+    sentence = tokenize(
+        "وقال وزير الخارجية الأمريكي مايك بومبيو في واشنطن إن الاتفاق مع إيران انتهى ."
+    )
+    chunks = [sentence] * (2 * BATCH_TOKENS // len(sentence) + 3)
+    tagged = model.tag_chunks(chunks)
+    assert len(tagged) == sum(map(len, chunks))
+    one = [t.label for t in model.tag_chunks([sentence])]
+    assert [t.label for t in tagged] == one * len(chunks)

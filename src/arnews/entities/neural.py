@@ -44,6 +44,40 @@ __all__ = [
     "viterbi_batch",
 ]
 
+
+def _tiny_model() -> NeuralModel:
+    """A model with zero weights and one O tag (for doctests)."""
+    zeros = np.zeros
+    arrays: dict[str, npt.NDArray[np.generic]] = {
+        "config": np.frombuffer(
+            json.dumps({"encoder": "cnn", "dilations": [1], "char_width": 3}).encode(), np.uint8
+        ),
+        "tags": np.frombuffer(b"O", np.uint8),
+        "chars": np.frombuffer(b"p\nu\nb\ne", np.uint8),
+        "feats": np.zeros(0, np.uint8),
+        "char_emb": zeros((4, 2)),
+        "char_conv_w": zeros((6, 2)),
+        "char_conv_b": zeros(2),
+        "feat_emb": zeros((1, 2)),
+        "proj_w": zeros((6, 3)),
+        "proj_b": zeros(3),
+        "cnn0_w": zeros((9, 3)),
+        "cnn0_b": zeros(3),
+        "out_w": zeros((3, 1)),
+        "out_b": zeros(1),
+        "crf_trans": zeros((1, 1)),
+        "crf_start": zeros(1),
+        "crf_end": zeros(1),
+        "emb_words": np.zeros(0, np.uint8),
+        "emb_word_codes": zeros((0, 2), np.int8),
+        "emb_word_scale": zeros(0),
+        "emb_ngram_codes": zeros((5, 2), np.int8),
+        "emb_ngram_scale": zeros(5),
+        "emb_ngram_range": np.array([2, 5]),
+    }
+    return NeuralModel.from_arrays(arrays, Lexicon.empty())
+
+
 Floats = npt.NDArray[np.float32]
 Weights = Mapping[str, npt.NDArray[np.generic]]
 
@@ -55,6 +89,8 @@ _TYPE_PREFIXES: Final = ("sh=", "k=", "pc=", "art", "c0=", "c1=", "c2=", "t=", "
 _OPEN_QUOTES: Final = frozenset("«“„‹")
 _CLOSE_QUOTES: Final = frozenset("»”›")
 _CACHE_LIMIT: Final = 100_000
+BATCH_TOKENS: Final = 2_048
+"""Tokens tagged in one batch (sentences are never split across batches)."""
 _NEG: Final = -1e4
 
 
@@ -474,11 +510,29 @@ class NeuralModel:
         return [crf_decode(e, a["crf_trans"], a["crf_start"], a["crf_end"]) for e in ems]
 
     def tag_chunks(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
-        """Label sentence chunks (in one batch) with BIO labels and scores (see
-        :func:`local_scores`)."""
-        chunks = [c for c in chunks if c]
-        if not chunks:
-            return []
+        """Label sentence chunks with BIO labels and scores (see :func:`local_scores`), in
+        batches of about ``BATCH_TOKENS`` tokens (memory stays bounded on huge texts).
+
+        >>> model = _tiny_model()
+        >>> [t.label for t in model.tag_chunks([[Token("نص", 0, 2)]])]
+        ['O']
+        """
+        out: list[TaggedToken] = []
+        batch: list[Sequence[Token]] = []
+        size = 0
+        for chunk in chunks:
+            if not chunk:
+                continue
+            batch.append(chunk)
+            size += len(chunk)
+            if size >= BATCH_TOKENS:
+                out.extend(self._tag_batch(batch))
+                batch, size = [], 0
+        if batch:
+            out.extend(self._tag_batch(batch))
+        return out
+
+    def _tag_batch(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
         a = self.net.arrays
         trans, start, end = a["crf_trans"], a["crf_start"], a["crf_end"]
         ems = self.emissions([self.inputs(c) for c in chunks])
