@@ -6,9 +6,11 @@
 Speed, in tokens per CPU second on ONE core (the process is pinned to one CPU, torch to
 one thread, and the time is the process's CPU time, so a busy machine does not skew it):
 
-- ``arnews.extract_entities`` (the default CRF backend) on the ANERcorp dev units (the
-  last 10% of ``../shared/data/ner/anercorp/train.txt``) and on the modern news dev set
-  (``tests/data/ner_modern``), one call per unit, best of ``--repeat`` passes;
+- ``arnews.extract_entities`` (the default neural backend) and the previous default, the
+  CRF, on the ANERcorp dev units (the last 10% of ``../shared/data/ner/anercorp/train.txt``)
+  and on the modern news dev set (``tests/data/ner_modern``), one call per unit (~30
+  tokens), best of ``--repeat`` passes, plus the first pass over unseen words; and on
+  whole articles (the first ``--articles`` of the ANT 2018 corpus, benchmark use only);
 - camel-tools' ``NERecognizer.predict`` (batches of 32, as it does by default) and
   arnews ``backend="camel"`` on the first ``--camel-sentences`` ANERcorp dev units.
 
@@ -87,6 +89,24 @@ def time_calls(fn: Callable[[str], object], texts: Sequence[str]) -> float:
     return time.process_time() - start
 
 
+def ant_articles(limit: int) -> list[str]:
+    """Bodies of the first ``limit`` articles of the ANT 2018 corpus (benchmark use only)."""
+    import gzip
+
+    path = ROOT.parent / "shared" / "data" / "raw" / "ant-multisource-2018.jsonl.gz"
+    out: list[str] = []
+    if not path.exists():
+        return out
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line).get("text") or ""
+            if text.strip():
+                out.append(text)
+            if len(out) >= limit:
+                break
+    return out
+
+
 def synthetic_vocab() -> list[str]:
     """A 64,000-piece BERT vocabulary: specials, frequent ANERcorp words, letters, fillers."""
     counts = Counter(t for u in split_anercorp()[0] for t in u.tokens)  # not the dev split
@@ -149,10 +169,35 @@ def speed_rows(args: argparse.Namespace) -> tuple[list[tuple[str, str, int, int,
     notes = []
     problem = default_backend_ready()
     if problem is None:
-        for name, units in (("ANERcorp dev", dev), ("modern news", modern)):
-            texts = [u.text for u in units]
-            seconds = min(time_calls(arnews.extract_entities, texts) for _ in range(args.repeat))
-            rows.append(("arnews default (CRF)", name, len(units), count_tokens(units), seconds))
+        from arnews.entities import crf_model, extract_with_model
+
+        articles = ant_articles(args.articles)
+        article_tokens = sum(len(arnews.tokenize(t)) for t in articles)
+        crf = crf_model()
+        systems: list[tuple[str, Callable[[str], object]]] = [
+            ("arnews default (neural)", arnews.extract_entities),
+            ("arnews CRF (previous default)", lambda t: extract_with_model(t, crf)),
+        ]
+        for system, fn in systems:
+            cold = [u.text for u in dev]
+            fn("قال الرئيس في الرباط.")  # load the model; the words of dev stay unseen
+            first = time_calls(fn, cold)
+            rows.append((system, "ANERcorp dev, first sight", len(dev), count_tokens(dev), first))
+            for name, units in (("ANERcorp dev", dev), ("modern news", modern)):
+                texts = [u.text for u in units]
+                seconds = min(time_calls(fn, texts) for _ in range(args.repeat))
+                rows.append((system, name, len(units), count_tokens(units), seconds))
+            first = time_calls(fn, articles)
+            rows.append(
+                (system, "ANT 2018 articles, first sight", len(articles), article_tokens, first)
+            )
+            seconds = min(time_calls(fn, articles) for _ in range(max(1, args.repeat // 2)))
+            rows.append((system, "ANT 2018 whole articles", len(articles), article_tokens, seconds))
+        notes.append(
+            "ANERcorp dev and modern news: one call per unit (a sentence, ~30 tokens); "
+            "'first sight': the first pass over words the process has not seen; ANT 2018 "
+            "articles: one call per whole article (tokens counted by arnews.tokenize)"
+        )
     else:
         notes.append(f"default backend not available: {problem}")
     if args.skip_camel:
@@ -236,6 +281,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--camel-sentences", type=int, default=200)
     parser.add_argument("--skip-camel", action="store_true")
     parser.add_argument("--repeat", type=int, default=5, help="default backend: best of N")
+    parser.add_argument("--articles", type=int, default=300, help="ANT 2018 articles to time")
     args = parser.parse_args(argv)
     cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
     print(f"pinned to CPU {cpus}; OMP_NUM_THREADS=1; torch threads=1\n")

@@ -30,7 +30,9 @@ PICKLE_MODULES = frozenset(
         "marshal",
     }
 )
-PICKLE_SUFFIXES = (".pkl", ".pickle", ".joblib", ".pt", ".pth", ".bin", ".npy", ".npz", ".sav")
+PICKLE_SUFFIXES = (".pkl", ".pickle", ".joblib", ".pt", ".pth", ".bin", ".npy", ".sav")
+"""Suffixes of files that may hold pickles. ``.npz`` archives are allowed in package data
+only when every array in them loads without pickle (checked below)."""
 
 
 def _dotted(node: ast.expr) -> str:
@@ -158,3 +160,16 @@ def test_package_data_holds_no_pickled_file() -> None:
         assert not (head[:1] == b"\x80" and head[1:2] in b"\x02\x03\x04\x05"), (
             f"{path} starts like a pickle"
         )
+
+
+def test_package_npz_archives_hold_plain_arrays_only() -> None:
+    """An ``.npz`` may carry object arrays (pickles); the shipped ones must not: every
+    member loads with ``allow_pickle=False`` and has a numeric or byte dtype."""
+    import numpy as np
+
+    archives = sorted(PACKAGE_DATA.rglob("*.npz"))
+    for path in archives:
+        with np.load(path, allow_pickle=False) as data:
+            for name in data.files:
+                array = data[name]  # raises ValueError on an object array
+                assert array.dtype.kind in "biuf", (path.name, name, array.dtype)

@@ -5,7 +5,7 @@ predicted character spans onto the tokens (a token belongs to an entity when the
 covers its letters after any proclitic), and score CoNLL entity-level exact match.
 
     .venv/bin/python training/evaluate_ner.py                       # shipped model, dev split
-    .venv/bin/python training/evaluate_ner.py --model /tmp/m.crfsuite
+    .venv/bin/python training/evaluate_ner.py --model /tmp/m.crfsuite   # or a neural .npz
     .venv/bin/python training/evaluate_ner.py --conll tests/data/ner_modern/*.conll
     .venv/bin/python training/evaluate_ner.py --record              # dev scores -> manifest
 """
@@ -124,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     import arnews.entities as ents
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="a CRFsuite file (default: the shipped one)")
+    ap.add_argument(
+        "--model", default=None, help="a neural .npz or CRFsuite file (default: the shipped one)"
+    )
     ap.add_argument("--backend", default="default")
     ap.add_argument("--conll", nargs="*", type=Path, help="score these CoNLL files instead")
     ap.add_argument("--limit", type=int, default=0, help="only the first N units")
@@ -152,7 +154,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     print(scores.table())
     if args.record:
-        manifest = ROOT / "src" / "arnews" / "data" / "entities" / "manifest.json"
+        data = ROOT / "src" / "arnews" / "data" / "entities"
+        if args.model is None:
+            manifest = data / "tagger.json"  # the default (neural) model
+        elif args.model.endswith(".crfsuite") and Path(args.model).parent == data:
+            manifest = data / "manifest.json"
+        else:
+            manifest = Path(args.model).with_suffix(".json")
         info = json.loads(manifest.read_text(encoding="utf-8"))
         key = "modern_dev_scores" if args.conll else "dev_scores"
         info[key] = {"split": name, "units": len(units), **scores.as_dict()}

@@ -1,9 +1,11 @@
 """Named entities: people, organisations, places and other names in Arabic news text.
 
-``extract_entities(text)`` runs the embedded CRF model (no network, no camel-tools data):
-the text is normalized with an offset map, tokenized with its clitics, cut into
-sentences, tagged, given a document-level consistency pass, and the spans are mapped
-back onto the text you passed. ``backend="camel"`` runs camel-tools' BERT model instead.
+``extract_entities(text)`` runs the embedded neural tagger in numpy (no network, no
+camel-tools data, no torch): the text is normalized with an offset map, tokenized with
+its clitics, cut into sentences, tagged, given a document-level consistency pass, and the
+spans are mapped back onto the text you passed. ``backend="camel"`` runs camel-tools'
+BERT model instead. The earlier CRF model stays available to Python code through
+:func:`extract_with_model` and :func:`crf_model`.
 
 >>> extract_entities("")
 []
@@ -15,25 +17,47 @@ ValueError: unknown backend 'bert'; choose one of: 'default', 'camel'
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources as _package_files
-from typing import Final
+from typing import TYPE_CHECKING, Final, Protocol
 
 from arnews._validation import ensure_text
 from arnews.entities import tagger as _tagger
 from arnews.entities.document import harmonize_labels
+from arnews.entities.features import Lexicon
 from arnews.entities.gazetteer import load_lexicon
 from arnews.entities.rules import apply_name_rules
 from arnews.entities.spans import decode_entities
-from arnews.types import Entity
+from arnews.entities.tagger import TaggedToken
+from arnews.types import Entity, Token
 
-__all__ = ["BACKENDS", "extract_entities"]
+if TYPE_CHECKING:
+    from arnews.entities.neural import NeuralModel
+
+__all__ = ["BACKENDS", "SequenceModel", "crf_model", "extract_entities", "extract_with_model"]
 
 BACKENDS: Final = ("default", "camel")
 """The names accepted by ``extract_entities(..., backend=...)``."""
 
 MODEL_FILE: Final = "model.crfsuite"
+NEURAL_FILE: Final = "tagger.npz"
 _LOCK = threading.Lock()
+
+
+class SequenceModel(Protocol):
+    """What the pipeline needs of a tagger: BIO labels and scores for a text's tokens."""
+
+    @property
+    def lexicon(self) -> Lexicon:  # pragma: no cover - interface
+        """The word lists its features (and the name rules) read."""
+        ...
+
+    def tag_text(
+        self, text: str, tokens: Sequence[Token], starts: Sequence[int] | None = None
+    ) -> list[TaggedToken]:  # pragma: no cover - interface
+        """Label all tokens of ``text``, sentence by sentence (``starts``: where they start)."""
+        ...
 
 
 def extract_entities(
@@ -41,18 +65,19 @@ def extract_entities(
 ) -> list[Entity]:
     """Find the named entities of ``text``, in order, as spans over ``text``.
 
-    ``backend="default"`` uses the embedded CRF (``model`` may name another CRFsuite
-    file trained by ``training/train_ner.py``); ``backend="camel"`` uses camel-tools'
-    ``NERecognizer`` (``model``: a BERT token-classification directory or hub id).
+    ``backend="default"`` uses the embedded neural tagger (``model`` may name another
+    ``.npz`` written by ``training/train_tagger.py``, or a CRFsuite file written by
+    ``training/train_ner.py``); ``backend="camel"`` uses camel-tools' ``NERecognizer``
+    (``model``: a BERT token-classification directory or hub id).
 
     Every entity satisfies ``text[e.start:e.end] == e.text``; spans leave out an attached
     proclitic (و ف ب ل ك), people are the name without the title, and ``canonical`` is
     the normalized name with an article swallowed by لـ restored.
 
-    >>> for e in extract_entities("قال الرئيس عبد المجيد تبون في الجزائر."):
+    >>> for e in extract_entities("قال الرئيس الفرنسي إيمانويل ماكرون في باريس."):
     ...     print(e.label, e.text, e.start, e.end)
-    PER عبد المجيد تبون 11 26
-    LOC الجزائر 30 37
+    PER إيمانويل ماكرون 19 34
+    LOC باريس 38 43
     >>> extract_entities(None)
     Traceback (most recent call last):
     TypeError: text must be str, not NoneType
@@ -69,15 +94,17 @@ def extract_entities(
         return extract_with_camel(text, model=model)
     if not text.strip():
         return []
-    return extract_with_crf(text, _crf_model(model))
+    if model is not None and model.endswith(".crfsuite"):
+        return extract_with_model(text, crf_model(model))
+    return extract_with_model(text, _neural_model(model))
 
 
-def extract_with_crf(text: str, crf: _tagger.CrfModel) -> list[Entity]:
-    """Run one CRF model over ``text`` (the default backend's pipeline)."""
+def extract_with_model(text: str, tagger: SequenceModel) -> list[Entity]:
+    """Run one tagger over ``text`` through the default backend's pipeline."""
     norm_text, tokens, norm = _tagger.analyze(text)
     starts = _tagger.sentence_starts(norm)
-    tagged = crf.tag_text(norm_text, tokens, starts)
-    tagged = harmonize_labels(apply_name_rules(tagged, norm_text, crf.lexicon))
+    tagged = tagger.tag_text(norm_text, tokens, starts)
+    tagged = harmonize_labels(apply_name_rules(tagged, norm_text, tagger.lexicon))
     found = decode_entities(
         norm_text,
         [t.token for t in tagged],
@@ -95,9 +122,35 @@ def extract_with_crf(text: str, crf: _tagger.CrfModel) -> list[Entity]:
     return entities
 
 
-def _crf_model(path: str | None) -> _tagger.CrfModel:
+extract_with_crf = extract_with_model
+"""The name this function had when the CRF was the default model."""
+
+
+def crf_model(path: str | None = None) -> _tagger.CrfModel:
+    """The CRF model (the shipped one when ``path`` is None), loaded once per process."""
     with _LOCK:
         return _load_crf(path)
+
+
+def _neural_model(path: str | None) -> NeuralModel:
+    with _LOCK:
+        return _load_neural(path)
+
+
+@cache
+def _load_neural(path: str | None) -> NeuralModel:
+    import numpy as np
+
+    from arnews.entities.neural import NeuralModel
+
+    if path is None:
+        ref = _package_files.files("arnews").joinpath("data", "entities", NEURAL_FILE)
+        with ref.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    else:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    return NeuralModel.from_arrays(arrays, load_lexicon())
 
 
 @cache

@@ -24,7 +24,7 @@ from arnews._cache import BoundedCache
 from arnews.chars import fold
 from arnews.types import Token
 
-__all__ = ["Lexicon", "sentence_features", "word_shape"]
+__all__ = ["Lexicon", "sentence_features", "word_attributes", "word_shape"]
 
 
 def word_shape(word: str) -> str:
@@ -182,6 +182,21 @@ def _word(tok: Token, lex: Lexicon, cache: BoundedCache[_WordKey, _Word]) -> _Wo
     key = (tok.text, tok.proclitic, tok.article, tok.kind)
     found = cache.get(key)
     return found if found is not None else cache.put(key, _describe(tok, lex))
+
+
+def word_attributes(tok: Token, lex: Lexicon) -> tuple[str, tuple[str, ...]]:
+    """The folded stem of ``tok`` and the CRF attributes of its own word form (cached).
+
+    The neural tagger reads its lexical inputs (shape, clusters, triggers, clitic marks)
+    from here, so both models see the same word lists the same way.
+
+    >>> stem, own = word_attributes(Token("والمغرب", 0, 7, proclitic="و", article="ال"),
+    ...                             Lexicon.empty())
+    >>> stem, "pc=و" in own, "art" in own
+    ('مغرب', True, True)
+    """
+    word = _word(tok, lex, _descriptions(lex))
+    return word.stem, word.own
 
 
 def sentence_features(tokens: Sequence[Token], lex: Lexicon) -> list[list[str]]:

@@ -1,0 +1,557 @@
+"""The neural entity tagger, run in numpy: words → context → BIOES labels with a CRF.
+
+Each token is described once per word form (and cached): a character CNN over its
+letters, its subword-aware word vector (:mod:`arnews.entities.embeddings`), and learned
+embeddings of the lexical attributes the CRF also uses (shape, clitic and article marks,
+word clusters, trigger classes). Per position, gazetteer matches and "inside quotes" are
+added. A contextual encoder (an iterated dilated CNN or a BiLSTM, as trained) turns the
+sentence into label scores, and a linear-chain CRF finds the best BIOES labelling
+(Viterbi) and each token's marginal probability (forward-backward), which becomes the
+token's score. All sentences of a text run together as one batch.
+
+The weights come from ``training/train_tagger.py`` (torch, at training time only) as an
+``.npz`` of plain arrays, loaded without pickle on first use.
+
+>>> bioes_to_bio(["S-PER", "B-ORG", "I-ORG", "E-ORG", "O"])
+['B-PER', 'B-ORG', 'I-ORG', 'I-ORG', 'O']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from arnews._cache import BoundedCache
+from arnews.entities.embeddings import WordVectors, embedding_key
+from arnews.entities.features import Lexicon, word_attributes
+from arnews.entities.tagger import TaggedToken, sentence_chunks
+from arnews.types import Token
+
+__all__ = [
+    "NeuralModel",
+    "Weights",
+    "bioes_to_bio",
+    "char_ids",
+    "crf_decode",
+    "local_scores",
+    "position_features",
+    "type_features",
+    "viterbi_batch",
+]
+
+
+def _tiny_model() -> NeuralModel:
+    """A model with zero weights and one O tag (for doctests)."""
+    zeros = np.zeros
+    arrays: dict[str, npt.NDArray[np.generic]] = {
+        "config": np.frombuffer(
+            json.dumps({"encoder": "cnn", "dilations": [1], "char_width": 3}).encode(), np.uint8
+        ),
+        "tags": np.frombuffer(b"O", np.uint8),
+        "chars": np.frombuffer(b"p\nu\nb\ne", np.uint8),
+        "feats": np.zeros(0, np.uint8),
+        "char_emb": zeros((4, 2)),
+        "char_conv_w": zeros((6, 2)),
+        "char_conv_b": zeros(2),
+        "feat_emb": zeros((1, 2)),
+        "proj_w": zeros((6, 3)),
+        "proj_b": zeros(3),
+        "cnn0_w": zeros((9, 3)),
+        "cnn0_b": zeros(3),
+        "out_w": zeros((3, 1)),
+        "out_b": zeros(1),
+        "crf_trans": zeros((1, 1)),
+        "crf_start": zeros(1),
+        "crf_end": zeros(1),
+        "emb_words": np.zeros(0, np.uint8),
+        "emb_word_codes": zeros((0, 2), np.int8),
+        "emb_word_scale": zeros(0),
+        "emb_ngram_codes": zeros((5, 2), np.int8),
+        "emb_ngram_scale": zeros(5),
+        "emb_ngram_range": np.array([2, 5]),
+    }
+    return NeuralModel.from_arrays(arrays, Lexicon.empty())
+
+
+Floats = npt.NDArray[np.float32]
+Weights = Mapping[str, npt.NDArray[np.generic]]
+
+PAD, UNK, BOW, EOW = 0, 1, 2, 3
+"""Reserved character ids: padding, unknown character, start and end of word."""
+MAX_CHARS: Final = 24
+"""Letters of a word the character CNN reads (longer words: the first ones)."""
+_TYPE_PREFIXES: Final = ("sh=", "k=", "pc=", "art", "c0=", "c1=", "c2=", "t=", "ln=")
+_OPEN_QUOTES: Final = frozenset("«“„‹")
+_CLOSE_QUOTES: Final = frozenset("»”›")
+_CACHE_LIMIT: Final = 100_000
+BATCH_TOKENS: Final = 2_048
+"""Tokens tagged in one batch (sentences are never split across batches)."""
+_NEG: Final = -1e4
+
+
+def bioes_to_bio(labels: Sequence[str]) -> list[str]:
+    """Map BIOES labels to the BIO labels the span decoder reads."""
+    out = []
+    for label in labels:
+        head = label[:2]
+        if head == "S-":
+            out.append("B-" + label[2:])
+        elif head == "E-":
+            out.append("I-" + label[2:])
+        else:
+            out.append(label)
+    return out
+
+
+def bio_to_bioes(labels: Sequence[str]) -> list[str]:
+    """Map BIO labels (CoNLL reading) to BIOES.
+
+    >>> bio_to_bioes(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"])
+    ['B-PER', 'E-PER', 'O', 'S-LOC', 'S-LOC']
+    """
+    out = []
+    n = len(labels)
+    for i, label in enumerate(labels):
+        if label == "O" or len(label) < 3:
+            out.append("O")
+            continue
+        kind = label[2:]
+        starts = label[0] == "B" or i == 0 or labels[i - 1][2:] != kind or labels[i - 1] == "O"
+        ends = i + 1 == n or labels[i + 1] != "I-" + kind
+        if starts:
+            out.append(("S-" if ends else "B-") + kind)
+        else:
+            out.append(("E-" if ends else "I-") + kind)
+    return out
+
+
+def allowed_transitions(tags: Sequence[str]) -> tuple[Floats, Floats, Floats]:
+    """Penalties (0 or a large negative) that forbid impossible BIOES moves.
+
+    Returns ``(trans, start, end)``: ``trans[i, j]`` for tag i followed by tag j.
+
+    >>> trans, start, end = allowed_transitions(["O", "B-PER", "E-PER"])
+    >>> trans.tolist(), start.tolist(), end.tolist()
+    ([[0.0, 0.0, -10000.0], [-10000.0, -10000.0, 0.0], [0.0, 0.0, -10000.0]], \
+[0.0, 0.0, -10000.0], [0.0, -10000.0, 0.0])
+    """
+    n = len(tags)
+    trans = np.zeros((n, n), dtype=np.float32)
+    start = np.zeros(n, dtype=np.float32)
+    end = np.zeros(n, dtype=np.float32)
+    for j, b in enumerate(tags):
+        inside = b[:2] in ("I-", "E-")
+        if inside:
+            start[j] = _NEG
+        if b[:2] in ("B-", "I-"):
+            end[j] = _NEG
+        for i, a in enumerate(tags):
+            open_a = a[:2] in ("B-", "I-")
+            ok = inside and a[2:] == b[2:] if open_a else not inside
+            if not ok:
+                trans[i, j] = _NEG
+    return trans, start, end
+
+
+def char_ids(word: str, chars: Mapping[str, int]) -> list[int]:
+    """Character ids of ``word`` framed by start and end marks.
+
+    >>> char_ids("ab", {"a": 4})
+    [2, 4, 1, 3]
+    """
+    get = chars.get
+    return [BOW, *(get(c, UNK) for c in word[:MAX_CHARS]), EOW]
+
+
+def type_features(tok: Token, lex: Lexicon) -> tuple[str, list[str]]:
+    """The folded stem of ``tok`` and the lexical attributes of its word form.
+
+    >>> type_features(Token("وباريس", 0, 6, proclitic="و"), Lexicon.empty())
+    ('باريس', ['sh=a', 'k=word', 'ln=5', 'pc=و'])
+    """
+    stem, own = word_attributes(tok, lex)
+    return stem, [f for f in own if f.startswith(_TYPE_PREFIXES)]
+
+
+def position_features(
+    tokens: Sequence[Token], stems: Sequence[str], lex: Lexicon
+) -> list[list[str]]:
+    """Per token: the gazetteer tags over it (``g=B-LOC``…) and ``inq`` inside quotes.
+
+    >>> toks = [Token("«", 0, 1, "punct"), Token("نص", 1, 3), Token("»", 3, 4, "punct")]
+    >>> position_features(toks, ["«", "نص", "»"], Lexicon.empty())
+    [[], ['inq'], []]
+    """
+    n = len(tokens)
+    gaz = lex.gazetteer.tag(stems) if lex.gazetteer is not None and n else [()] * n
+    out: list[list[str]] = []
+    quoted = False
+    for i in range(n):
+        feats = ["g=" + tag for tag in gaz[i]]
+        text = tokens[i].text
+        if text in _CLOSE_QUOTES or (text == '"' and quoted):
+            quoted = False
+        elif quoted:
+            feats.append("inq")
+        elif text in _OPEN_QUOTES or text == '"':
+            quoted = True
+        out.append(feats)
+    return out
+
+
+def _sigmoid(x: Floats) -> Floats:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)  # type: ignore[no-any-return]
+
+
+def crf_decode(
+    emissions: Floats, trans: Floats, start: Floats, end: Floats
+) -> tuple[list[int], Floats]:
+    """Best tag path of one sentence (Viterbi) and each position's marginal probabilities.
+
+    ``emissions`` is (length, tags); returns the path and a (length, tags) array whose
+    rows sum to 1.
+
+    >>> em = np.array([[2.0, 0.0], [0.0, 3.0]], dtype=np.float32)
+    >>> path, marg = crf_decode(em, np.zeros((2, 2), np.float32), np.zeros(2, np.float32),
+    ...                         np.zeros(2, np.float32))
+    >>> path, marg.sum(axis=1).round(4).tolist()
+    ([0, 1], [1.0, 1.0])
+    """
+    n, t = emissions.shape
+    back = np.empty((n, t), dtype=np.intp)
+    score = start + emissions[0]
+    for i in range(1, n):
+        total = score[:, None] + trans
+        best = total.argmax(axis=0)
+        back[i] = best
+        score = total[best, np.arange(t)] + emissions[i]
+    last = int((score + end).argmax())
+    path = [last]
+    for i in range(n - 1, 0, -1):
+        last = int(back[i, last])
+        path.append(last)
+    path.reverse()
+    return path, _marginals(emissions, trans, start, end)
+
+
+def viterbi_batch(
+    emissions: Sequence[Floats], trans: Floats, start: Floats, end: Floats
+) -> list[list[int]]:
+    """Best tag paths of several sentences at once (one Viterbi step per position, for
+    all sentences together).
+
+    >>> em = [np.array([[2.0, 0.0], [0.0, 3.0]], np.float32), np.zeros((1, 2), np.float32)]
+    >>> z = np.zeros(2, np.float32)
+    >>> viterbi_batch(em, np.zeros((2, 2), np.float32), z, z)
+    [[0, 1], [0]]
+    """
+    lengths = [len(e) for e in emissions]
+    batch, longest, tags = len(emissions), max(lengths), trans.shape[0]
+    em = np.zeros((batch, longest, tags), dtype=np.float32)
+    ending: dict[int, list[int]] = {}
+    for b, e in enumerate(emissions):
+        em[b, : len(e)] = e
+        ending.setdefault(len(e) - 1, []).append(b)
+    back = np.zeros((longest, batch, tags), dtype=np.intp)
+    score = start + em[:, 0]
+    last_score = np.zeros((batch, tags), dtype=np.float32)
+    if 0 in ending:
+        last_score[ending[0]] = score[ending[0]] + end
+    for t in range(1, longest):
+        total = score[:, :, None] + trans
+        back[t] = total.argmax(axis=1)
+        score = total.max(axis=1) + em[:, t]
+        done = ending.get(t)
+        if done is not None:
+            last_score[done] = score[done] + end
+    paths = []
+    for b, n in enumerate(lengths):
+        tag = int(last_score[b].argmax())
+        path = [tag]
+        for t in range(n - 1, 0, -1):
+            tag = int(back[t, b, tag])
+            path.append(tag)
+        path.reverse()
+        paths.append(path)
+    return paths
+
+
+def local_scores(
+    emission: Floats, path: Sequence[int], trans: Floats, start: Floats, end: Floats
+) -> Floats:
+    """Each token's probability of its tag given the sentence and its neighbours' tags.
+
+    The CRF's conditional for one position with the rest of the best path fixed: cheap
+    (a few array operations per sentence) and in 0-1, it is what ``Entity.score`` averages.
+
+    >>> em = np.array([[2.0, 0.0], [0.0, 0.0]], np.float32)
+    >>> z = np.zeros(2, np.float32)
+    >>> [round(float(x), 3) for x in local_scores(em, [0, 1], np.zeros((2, 2), np.float32), z, z)]
+    [0.881, 0.5]
+    """
+    p = np.asarray(path, dtype=np.intp)
+    logits = emission.astype(np.float32).copy()
+    logits[0] += start
+    logits[1:] += trans[p[:-1]]
+    logits[:-1] += trans[:, p[1:]].T
+    logits[-1] += end
+    logits -= logits.max(axis=1, keepdims=True)
+    probs = np.exp(logits)
+    chosen: Floats = (probs[np.arange(len(p)), p] / probs.sum(axis=1)).astype(np.float32)
+    return chosen
+
+
+def _marginals(emissions: Floats, trans: Floats, start: Floats, end: Floats) -> Floats:
+    """Forward-backward in scaled probability space (per-row shift keeps exp in range)."""
+    n, t = emissions.shape
+    shift = emissions.max(axis=1, keepdims=True)
+    e = np.exp(emissions - shift)
+    m = np.exp(trans - trans.max())
+    alpha = np.empty((n, t), dtype=np.float64)
+    beta = np.empty((n, t), dtype=np.float64)
+    a = np.exp(start - start.max()) * e[0]
+    alpha[0] = a / a.sum()
+    for i in range(1, n):
+        a = (alpha[i - 1] @ m) * e[i]
+        alpha[i] = a / a.sum()
+    b = np.exp(end - end.max()).astype(np.float64)
+    beta[n - 1] = b / b.sum()
+    for i in range(n - 2, -1, -1):
+        b = m @ (beta[i + 1] * e[i + 1])
+        beta[i] = b / b.sum()
+    post = alpha * beta
+    post /= post.sum(axis=1, keepdims=True)
+    return post.astype(np.float32)
+
+
+@dataclass(frozen=True)
+class _Net:
+    """The arrays of a trained tagger and the settings that say how to use them."""
+
+    config: dict[str, object]
+    tags: tuple[str, ...]
+    chars: dict[str, int]
+    feats: dict[str, int]
+    arrays: dict[str, Floats]
+
+    @staticmethod
+    def from_arrays(arrays: Weights) -> _Net:
+        def text(key: str) -> str:
+            return bytes(np.asarray(arrays[key], dtype=np.uint8)).decode("utf-8")
+
+        config = json.loads(text("config"))
+        tags = tuple(text("tags").split("\n"))
+        chars = {c: i for i, c in enumerate(text("chars").split("\n")) if i > EOW}
+        feats = {f: i for i, f in enumerate(text("feats").split("\n")) if i > 0}
+        skip = {"config", "tags", "chars", "feats"}
+        floats = {
+            k: np.ascontiguousarray(v, dtype=np.float32)
+            for k, v in arrays.items()
+            if k not in skip and not k.startswith("emb_")
+        }
+        for key in [k for k in floats if k.startswith("cnn") and k.endswith("_w")]:
+            w = floats[key]  # (3 * d_in, d_out): the left, centre and right taps stacked
+            d_in = w.shape[0] // 3
+            taps = w.reshape(3, d_in, -1).transpose(1, 0, 2).reshape(d_in, -1)
+            floats[key[:-2] + "_taps"] = np.ascontiguousarray(taps)
+        return _Net(config, tags, chars, feats, floats)
+
+
+@dataclass(frozen=True)
+class NeuralModel:
+    """A trained neural tagger with its word vectors and the lexicon of its features.
+
+    ``tag_text`` has the signature of :meth:`arnews.entities.tagger.CrfModel.tag_text`, so
+    both run through the same chunking, document pass and span decoding. ``marginals``
+    gives the per-token probabilities of every BIOES tag (used to combine models).
+    """
+
+    net: _Net
+    vectors: WordVectors
+    lexicon: Lexicon
+    _cache: BoundedCache[tuple[str, str, str, str], tuple[Floats, str]] = field(
+        default_factory=lambda: BoundedCache(_CACHE_LIMIT), compare=False, repr=False
+    )
+
+    @staticmethod
+    def from_arrays(arrays: Weights, lexicon: Lexicon) -> NeuralModel:
+        """Build from the arrays of ``tagger.npz`` (tagger weights and ``emb_*`` vectors)."""
+        return NeuralModel(_Net.from_arrays(arrays), WordVectors.from_arrays(dict(arrays)), lexicon)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The BIOES tags, in the order of the marginal columns."""
+        return self.net.tags
+
+    # -- word representations -------------------------------------------------------
+
+    def _char_cnn(self, word: str) -> Floats:
+        a = self.net.arrays
+        ids = np.asarray(char_ids(word, self.net.chars), dtype=np.intp)
+        emb = a["char_emb"][ids]
+        width = int(self.net.config["char_width"])  # type: ignore[call-overload]
+        if len(ids) < width:
+            emb = np.concatenate([emb, np.zeros((width - len(ids), emb.shape[1]), np.float32)])
+        windows = np.lib.stride_tricks.sliding_window_view(emb, (width, emb.shape[1]))
+        flat = windows.reshape(windows.shape[0], -1)
+        out = flat @ a["char_conv_w"] + a["char_conv_b"]
+        return np.maximum(out.max(axis=0), 0.0)  # type: ignore[no-any-return]
+
+    def _represent(self, tok: Token) -> tuple[Floats, str]:
+        a = self.net.arrays
+        stem, own = type_features(tok, self.lexicon)
+        rows = [self.net.feats[f] for f in own if f in self.net.feats]
+        lex = a["feat_emb"][rows].sum(axis=0) if rows else np.zeros(a["feat_emb"].shape[1])
+        vec = self.vectors.vector(embedding_key(tok))
+        rep = np.concatenate([self._char_cnn(tok.text), vec, lex]).astype(np.float32)
+        return rep, stem
+
+    def _word(self, tok: Token) -> tuple[Floats, str]:
+        key = (tok.text, tok.proclitic, tok.article, tok.kind)
+        found = self._cache.get(key)
+        return found if found is not None else self._cache.put(key, self._represent(tok))
+
+    def inputs(self, tokens: Sequence[Token]) -> Floats:
+        """The (tokens, features) input matrix of one sentence."""
+        words = [self._word(t) for t in tokens]
+        reps = np.array([w[0] for w in words], dtype=np.float32)
+        feat_emb = self.net.arrays["feat_emb"]
+        width = feat_emb.shape[1]
+        feats = self.net.feats
+        for i, extra in enumerate(position_features(tokens, [w[1] for w in words], self.lexicon)):
+            for f in extra:
+                row = feats.get(f)
+                if row is not None:
+                    reps[i, -width:] += feat_emb[row]
+        return reps
+
+    # -- encoders ---------------------------------------------------------------------
+
+    def emissions(self, sentences: Sequence[Floats]) -> list[Floats]:
+        """Label scores of each sentence (given as input matrices), all in one batch."""
+        if str(self.net.config["encoder"]) == "lstm":
+            return self._lstm(sentences)
+        return self._cnn(sentences)
+
+    def _cnn(self, sentences: Sequence[Floats]) -> list[Floats]:
+        a = self.net.arrays
+        dilations = [int(d) for d in self.net.config["dilations"]]  # type: ignore[attr-defined]
+        gap = max(dilations)
+        dim = sentences[0].shape[1]
+        # one long sequence: sentences separated (and framed) by `gap` zero rows, which a
+        # convolution of dilation <= gap cannot reach across
+        rows = gap + sum(len(s) + gap for s in sentences)
+        x = np.zeros((rows, dim), dtype=np.float32)
+        mask = np.zeros((rows, 1), dtype=np.float32)
+        spans = []
+        pos = gap
+        for s in sentences:
+            x[pos : pos + len(s)] = s
+            mask[pos : pos + len(s)] = 1.0
+            spans.append((pos, pos + len(s)))
+            pos += len(s) + gap
+        h = (x @ a["proj_w"] + a["proj_b"]) * mask
+        width = h.shape[1]
+        for layer, d in enumerate(dilations):
+            # one product for the three taps (left, centre, right), then shifted sums
+            taps = h @ a[f"cnn{layer}_taps"]
+            conv = taps[:, width : 2 * width] + a[f"cnn{layer}_b"]
+            conv[d:] += taps[:-d, :width]
+            conv[:-d] += taps[d:, 2 * width :]
+            np.maximum(conv, 0.0, out=conv)
+            conv *= mask
+            h += conv
+        out: Floats = (h @ a["out_w"] + a["out_b"]).astype(np.float32)
+        return [out[s:e] for s, e in spans]
+
+    def _lstm(self, sentences: Sequence[Floats]) -> list[Floats]:
+        a = self.net.arrays
+        wih, whh, bias = a["lstm_wih"], a["lstm_whh"], a["lstm_b"]  # (2,in,4H) (2,H,4H) (2,4H)
+        hidden = whh.shape[1]
+        lengths = [len(s) for s in sentences]
+        batch, longest = len(sentences), max(lengths)
+        x = np.zeros((2, batch, longest, sentences[0].shape[1]), dtype=np.float32)
+        for b, s in enumerate(sentences):
+            x[0, b, : len(s)] = s
+            x[1, b, : len(s)] = s[::-1]  # the backward direction reads each sentence reversed
+        gates_in = np.matmul(x, wih[:, None]) + bias[:, None, None]  # (2,B,L,4H)
+        h = np.zeros((2, batch, hidden), dtype=np.float32)
+        c = np.zeros((2, batch, hidden), dtype=np.float32)
+        outs = np.empty((2, batch, longest, hidden), dtype=np.float32)
+        for t in range(longest):
+            g = gates_in[:, :, t] + np.matmul(h, whh)
+            i = _sigmoid(g[..., :hidden])
+            f = _sigmoid(g[..., hidden : 2 * hidden])
+            cell = np.tanh(g[..., 2 * hidden : 3 * hidden])
+            o = _sigmoid(g[..., 3 * hidden :])
+            c = f * c + i * cell
+            h = o * np.tanh(c)
+            outs[:, :, t] = h
+        result = []
+        for b, n in enumerate(lengths):
+            both = np.concatenate([outs[0, b, :n], outs[1, b, :n][::-1]], axis=1)
+            result.append(both @ a["out_w"] + a["out_b"])
+        return result
+
+    # -- tagging ----------------------------------------------------------------------
+
+    def marginals(self, chunks: Sequence[Sequence[Token]]) -> list[tuple[list[int], Floats]]:
+        """For each chunk: the Viterbi tag ids and the (tokens, tags) marginals."""
+        chunks = [c for c in chunks if c]
+        if not chunks:
+            return []
+        a = self.net.arrays
+        ems = self.emissions([self.inputs(c) for c in chunks])
+        return [crf_decode(e, a["crf_trans"], a["crf_start"], a["crf_end"]) for e in ems]
+
+    def tag_chunks(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
+        """Label sentence chunks with BIO labels and scores (see :func:`local_scores`), in
+        batches of about ``BATCH_TOKENS`` tokens (memory stays bounded on huge texts).
+
+        >>> model = _tiny_model()
+        >>> [t.label for t in model.tag_chunks([[Token("نص", 0, 2)]])]
+        ['O']
+        """
+        out: list[TaggedToken] = []
+        batch: list[Sequence[Token]] = []
+        size = 0
+        for chunk in chunks:
+            if not chunk:
+                continue
+            batch.append(chunk)
+            size += len(chunk)
+            if size >= BATCH_TOKENS:
+                out.extend(self._tag_batch(batch))
+                batch, size = [], 0
+        if batch:
+            out.extend(self._tag_batch(batch))
+        return out
+
+    def _tag_batch(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
+        a = self.net.arrays
+        trans, start, end = a["crf_trans"], a["crf_start"], a["crf_end"]
+        ems = self.emissions([self.inputs(c) for c in chunks])
+        paths = viterbi_batch(ems, trans, start, end)
+        out: list[TaggedToken] = []
+        tags = self.net.tags
+        for chunk, em, path in zip(chunks, ems, paths, strict=True):
+            labels = bioes_to_bio([tags[p] for p in path])
+            scores = local_scores(em, path, trans, start, end).tolist()
+            out.extend(map(TaggedToken, chunk, labels, scores))
+        return out
+
+    def tag(self, tokens: Sequence[Token]) -> list[TaggedToken]:
+        """Label one sentence of tokens."""
+        return self.tag_chunks([tokens]) if tokens else []
+
+    def tag_text(
+        self, text: str, tokens: Sequence[Token], starts: Sequence[int] | None = None
+    ) -> list[TaggedToken]:
+        """Label all tokens of ``text``: its sentence chunks (:func:`sentence_chunks`,
+        ``starts`` where sentences start), tagged together."""
+        return self.tag_chunks(sentence_chunks(tokens, text, starts))
