@@ -238,7 +238,7 @@ def check_entities(text: str, entities: Sequence[Entity], where: str = "extract_
 
 
 def check_article(
-    source: str, article: Article, *, html: bool = False, cleaned: Cleaned | None = None
+    source: str, article: Article, *, html: bool | None = None, cleaned: Cleaned | None = None
 ) -> None:
     """The article keeps every stage's contract, over ``Article.text``.
 

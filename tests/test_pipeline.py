@@ -375,3 +375,44 @@ def test_workers_without_a_main_guard_fail_with_advice(tmp_path: Path) -> None:
     assert last.startswith("RuntimeError: ")
     assert 'if __name__ == "__main__":' in last
     assert "BrokenProcessPool" not in last
+
+
+# --------------------------------------------------------------------------- input kinds
+
+
+ENGLISH = (
+    "President Emmanuel Macron met Prime Minister Keir Starmer in London on Monday. "
+    "The two leaders discussed trade and security with officials from NATO."
+)
+
+
+def test_mostly_non_arabic_text_gets_no_entities_and_says_why() -> None:
+    article = process(ENGLISH)
+    assert article.text == ENGLISH
+    assert len(article.sentences) == 2  # the other stages still run
+    assert article.entities == ()
+    assert article.arabic_ratio == 0.0
+    assert any(n.startswith("entities skipped: 0% of the body's letters") for n in article.notes)
+    tagged = process(ENGLISH, min_arabic_ratio=0.0)
+    assert not any(n.startswith("entities skipped") for n in tagged.notes)
+    arabic = process("قال الرئيس عبد المجيد تبون في الجزائر إن الحكومة ستعلن خطة جديدة.")
+    assert arabic.arabic_ratio == 1.0
+    assert ("LOC", "الجزائر") in [(e.label, e.text) for e in arabic.entities]
+    with pytest.raises(ValueError, match="min_arabic_ratio"):
+        process("نص", min_arabic_ratio=2)
+
+
+def test_html_is_sniffed_by_default_and_the_decision_recorded() -> None:
+    body = "قال الرئيس عبد المجيد تبون في الجزائر إن الحكومة ستعلن خطة جديدة قبل نهاية العام."
+    page = (
+        f"<html><head><title>خبر</title></head><body><article><p>{body}</p></article></body></html>"
+    )
+    article = process(page)
+    assert article.input_kind == "html"
+    assert "<p>" not in article.text
+    assert body in article.text
+    assert process(page, html=False).input_kind == "text"  # an explicit choice wins
+    assert process(body).input_kind == "text"
+    back = arnews.Article.from_dict(json.loads(json.dumps(article.to_dict(), ensure_ascii=False)))
+    assert back == article
+    assert back.notes == article.notes

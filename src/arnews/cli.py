@@ -166,7 +166,7 @@ def _read(
             yield from _read_jsonl(chain(head, stream), where, html, on_error)
             return
         text = _decode(b"".join(head) + stream.read(), where)
-    yield Document(text, {"path": where}, html=html or kind == "html")
+    yield Document(text, {"path": where}, html=True if html or kind == "html" else None)
 
 
 @contextmanager

@@ -67,10 +67,14 @@ class PipelineConfig:
     ``process(text, backend="camel")`` is ``process(text, config=PipelineConfig(backend=
     "camel"))``.
 
-    * ``html`` — the input is a page's HTML (see :func:`arnews.strip_boilerplate`);
+    * ``html`` — the input is a page's HTML; ``None`` (the default) sniffs markup (see
+      :func:`arnews.strip_boilerplate`; ``Article.input_kind`` says what was decided);
     * ``boilerplate`` — :class:`~arnews.BoilerplateConfig` of the boilerplate stage;
     * ``sentences`` — :class:`~arnews.SegmentConfig` of the sentence splitter;
-    * ``backend``, ``model`` — the entity model (see :func:`arnews.extract_entities`).
+    * ``backend``, ``model`` — the entity model (see :func:`arnews.extract_entities`);
+    * ``min_arabic_ratio`` — a body whose letters are less Arabic than this (English or
+      French pages, say) gets no entities, since the model reads Arabic only; its
+      ``Article.notes`` says so. ``0.0`` tags every text.
 
     >>> PipelineConfig().backend
     'default'
@@ -79,17 +83,21 @@ class PipelineConfig:
     ValueError: unknown backend 'bert'; choose one of: 'default', 'camel'
     """
 
-    html: bool = False
+    html: bool | None = None
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     sentences: SegmentConfig = DEFAULT_SEGMENT_CONFIG
     backend: str = "default"
     model: str | None = None
+    min_arabic_ratio: float = 0.3
 
     def __post_init__(self) -> None:
         from arnews.entities import BACKENDS
 
-        if not isinstance(self.html, bool):
-            raise TypeError(f"html must be True or False, not {type(self.html).__name__}")
+        if self.html is not None and not isinstance(self.html, bool):
+            raise TypeError(f"html must be True, False or None, not {type(self.html).__name__}")
+        ratio = self.min_arabic_ratio
+        if isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0 <= ratio <= 1:
+            raise ValueError(f"min_arabic_ratio must be a number in [0, 1], not {ratio!r}")
         for name, kind in (("boilerplate", BoilerplateConfig), ("sentences", SegmentConfig)):
             value = getattr(self, name)
             if not isinstance(value, kind):
@@ -172,7 +180,15 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
     cleaned = strip_boilerplate(text, html=config.html, config=config.boilerplate)
     body = cleaned.text
     sentences = tuple(split_sentences(body, config.sentences))
-    entities = _find_entities(body, cleaned.title, sentences, config.backend, config.model)
+    notes = cleaned.notes
+    entities: tuple[Entity, ...] = ()
+    if cleaned.arabic_ratio >= config.min_arabic_ratio:
+        entities = _find_entities(body, cleaned.title, sentences, config.backend, config.model)
+    else:
+        notes += (
+            f"entities skipped: {cleaned.arabic_ratio:.0%} of the body's letters are Arabic "
+            f"(min_arabic_ratio={config.min_arabic_ratio:g})",
+        )
     return Article(
         text=body,
         title=cleaned.title,
@@ -181,6 +197,9 @@ def process(text: str, *, config: PipelineConfig | None = None, **overrides: Any
         sentences=sentences,
         entities=entities,
         removed=cleaned.removed,
+        input_kind=cleaned.input_kind,
+        arabic_ratio=cleaned.arabic_ratio,
+        notes=notes,
     )
 
 

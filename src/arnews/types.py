@@ -204,6 +204,13 @@ class Article:
     entities: tuple[Entity, ...] = ()
     removed: tuple[Removed, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict, hash=False)
+    input_kind: str = "text"
+    """``"text"`` or ``"html"``: how the input was read (``html=None`` sniffs markup)."""
+    arabic_ratio: float = 1.0
+    """Share of the body's letters that are Arabic (1.0 for a body without letters)."""
+    notes: tuple[str, ...] = ()
+    """What the pipeline decided about the input: markup sniffed, the HTML candidate used,
+    entities skipped on text that is mostly not Arabic."""
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -284,6 +291,9 @@ class Article:
             "organizations": list(self.organizations),
             "places": list(self.places),
             "metadata": dict(self.metadata),
+            "input_kind": self.input_kind,
+            "arabic_ratio": self.arabic_ratio,
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -316,6 +326,9 @@ class Article:
             entities=tuple(Entity(**item) for item in data.get("entities") or ()),
             removed=tuple(Removed(**item) for item in data.get("removed") or ()),
             metadata=dict(data.get("metadata") or {}),
+            input_kind=str(data.get("input_kind", "text")),
+            arabic_ratio=float(data.get("arabic_ratio", 1.0)),
+            notes=tuple(str(n) for n in data.get("notes") or ()),
         )
 
     def _repr_html_(self) -> str:
