@@ -214,15 +214,17 @@ def test_numpy_char_cnn_equals_torch() -> None:
     torch, net, model = _tiny_torch_tagger("cnn")
     from arnews.entities.neural import char_ids
 
-    words = ["بيت", "ب", "مدرسة", "zz"]
+    words = ["بيت", "ب", "مدرسة", "zz", "استراتيجياتهما" * 3]  # the last: longer than MAX_CHARS
     ids = [char_ids(w, model.net.chars) for w in words]
     chars = torch.zeros(len(ids), max(map(len, ids)), dtype=torch.long)
     for i, row in enumerate(ids):
         chars[i, : len(row)] = torch.tensor(row)
     with torch.no_grad():
         theirs = net.char_features(chars, torch.tensor([len(r) for r in ids])).numpy()
+    batched = model._char_cnn(words)  # padded to the longest, padding kept out of the max
     for i, w in enumerate(words):
-        assert np.allclose(model._char_cnn(w), theirs[i], atol=1e-5)
+        assert np.allclose(batched[i], theirs[i], atol=1e-5), w
+        assert np.allclose(model._char_cnn([w])[0], theirs[i], atol=1e-5), w
 
 
 def test_numpy_crf_loss_terms_agree_with_torch() -> None:
@@ -318,3 +320,23 @@ def test_long_texts_are_tagged_in_bounded_batches() -> None:
     assert len(tagged) == sum(map(len, chunks))
     one = [t.label for t in model.tag_chunks([sentence])]
     assert [t.label for t in tagged] == one * len(chunks)
+
+
+def test_word_type_attributes_are_the_crf_attributes_of_the_word_type() -> None:
+    # the neural tagger's slim lookup must give exactly what it was trained on: the CRF's
+    # own-word attributes with these prefixes, in the same order
+    from arnews.entities.features import word_attributes, word_type_attributes
+    from arnews.entities.gazetteer import load_lexicon
+
+    prefixes = ("sh=", "k=", "pc=", "art", "c0=", "c1=", "c2=", "t=", "ln=")
+    lexicon = load_lexicon()
+    text = (
+        "قال الرئيس الفرنسي إيمانويل ماكرون للصحفيين في باريس، وبالمغرب 2025 و#أخبار "
+        "www.example.com إن «الأمم المتحدة» ستعقد اجتماعا؛ وأضاف: ١٢٣ CNN 3.5%."
+    )
+    tokens = tokenize(text)
+    assert len(tokens) > 20
+    for token in tokens:
+        stem, own = word_attributes(token, lexicon)
+        expected = tuple(f for f in own if f.startswith(prefixes))
+        assert word_type_attributes(token, lexicon) == (stem, expected), token.text

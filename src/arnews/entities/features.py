@@ -24,7 +24,7 @@ from arnews._cache import BoundedCache
 from arnews.chars import fold
 from arnews.types import Token
 
-__all__ = ["Lexicon", "sentence_features", "word_attributes", "word_shape"]
+__all__ = ["Lexicon", "sentence_features", "word_attributes", "word_shape", "word_type_attributes"]
 
 
 def word_shape(word: str) -> str:
@@ -123,8 +123,30 @@ def _encodable(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _describe(tok: Token, lex: Lexicon) -> _Word:
-    """Build the cached description of a token's word form."""
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """A word form folded and looked up in the lexicon: what every feature is built from."""
+
+    word: str
+    stem: str
+    shape: str
+    levels: list[str]
+    trigger: str
+
+    def type_attributes(self, tok: Token) -> tuple[str, ...]:
+        """The attributes of the word type: shape, kind, length, clitics, clusters, trigger."""
+        own = ["sh=" + self.shape, "k=" + tok.kind, "ln=" + str(min(len(self.stem), 8))]
+        if tok.proclitic:
+            own.append("pc=" + tok.proclitic)
+        if tok.article:
+            own.append("art")
+        own.extend(f"c{i}={level}" for i, level in enumerate(self.levels))
+        if self.trigger:
+            own.append("t=" + self.trigger)
+        return tuple(own)
+
+
+def _look_up(tok: Token, lex: Lexicon) -> _Lookup:
     word = _encodable(fold(tok.text))
     is_word = tok.kind == "word"
     stem = (_encodable(fold(tok.stem)) if is_word else word) or word
@@ -132,7 +154,34 @@ def _describe(tok: Token, lex: Lexicon) -> _Word:
     base = _encodable(fold(tok.base)) if is_word else word
     cluster = lex.clusters.get(base, "") or lex.clusters.get(stem, "")
     trigger = lex.triggers.get(base, "") or lex.triggers.get(stem, "")
-    levels = _cluster_levels(cluster) if cluster else []
+    return _Lookup(word, stem, shape, _cluster_levels(cluster) if cluster else [], trigger)
+
+
+def word_type_attributes(tok: Token, lex: Lexicon) -> tuple[str, tuple[str, ...]]:
+    """The folded stem of ``tok`` and the attributes of its word type (not cached).
+
+    The neural tagger's lexical inputs: shape, kind, length, proclitic and article marks,
+    cluster levels and trigger class, looked up exactly as for the CRF's features (the
+    same attributes appear among :func:`word_attributes`), without the CRF's affix and
+    neighbour strings.
+
+    >>> word_type_attributes(Token("وباريس", 0, 6, proclitic="و"), Lexicon.empty())
+    ('باريس', ('sh=a', 'k=word', 'ln=5', 'pc=و'))
+    """
+    found = _look_up(tok, lex)
+    return found.stem, found.type_attributes(tok)
+
+
+def _describe(tok: Token, lex: Lexicon) -> _Word:
+    """Build the cached description of a token's word form."""
+    found = _look_up(tok, lex)
+    word, stem, shape, levels, trigger = (
+        found.word,
+        found.stem,
+        found.shape,
+        found.levels,
+        found.trigger,
+    )
     own = [
         "b",
         "w=" + word,

@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Final
+from functools import cache
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
 from arnews._cache import BoundedCache
 from arnews.entities.embeddings import WordVectors, embedding_key
-from arnews.entities.features import Lexicon, word_attributes
+from arnews.entities.features import Lexicon, word_type_attributes
 from arnews.entities.tagger import TaggedToken, sentence_chunks
 from arnews.types import Token
 
@@ -85,7 +87,6 @@ PAD, UNK, BOW, EOW = 0, 1, 2, 3
 """Reserved character ids: padding, unknown character, start and end of word."""
 MAX_CHARS: Final = 24
 """Letters of a word the character CNN reads (longer words: the first ones)."""
-_TYPE_PREFIXES: Final = ("sh=", "k=", "pc=", "art", "c0=", "c1=", "c2=", "t=", "ln=")
 _OPEN_QUOTES: Final = frozenset("«“„‹")
 _CLOSE_QUOTES: Final = frozenset("»”›")
 _CACHE_LIMIT: Final = 100_000
@@ -174,8 +175,8 @@ def type_features(tok: Token, lex: Lexicon) -> tuple[str, list[str]]:
     >>> type_features(Token("وباريس", 0, 6, proclitic="و"), Lexicon.empty())
     ('باريس', ['sh=a', 'k=word', 'ln=5', 'pc=و'])
     """
-    stem, own = word_attributes(tok, lex)
-    return stem, [f for f in own if f.startswith(_TYPE_PREFIXES)]
+    stem, own = word_type_attributes(tok, lex)
+    return stem, list(own)
 
 
 def position_features(
@@ -390,31 +391,61 @@ class NeuralModel:
 
     # -- word representations -------------------------------------------------------
 
-    def _char_cnn(self, word: str) -> Floats:
-        a = self.net.arrays
-        ids = np.asarray(char_ids(word, self.net.chars), dtype=np.intp)
-        emb = a["char_emb"][ids]
-        width = int(self.net.config["char_width"])  # type: ignore[call-overload]
-        if len(ids) < width:
-            emb = np.concatenate([emb, np.zeros((width - len(ids), emb.shape[1]), np.float32)])
-        windows = np.lib.stride_tricks.sliding_window_view(emb, (width, emb.shape[1]))
-        flat = windows.reshape(windows.shape[0], -1)
-        out = flat @ a["char_conv_w"] + a["char_conv_b"]
-        return np.maximum(out.max(axis=0), 0.0)  # type: ignore[no-any-return]
+    def _char_cnn(self, words: Sequence[str]) -> Floats:
+        """The character CNN over several words at once: one (words, filters) matrix.
 
-    def _represent(self, tok: Token) -> tuple[Floats, str]:
+        Words are zero-padded to the longest (at most ``MAX_CHARS`` + 2 ids, and at least
+        the filter width); windows that reach into a word's padding are left out of its
+        max-pooling, so each row is what the word alone would give.
+        """
+        a = self.net.arrays
+        width = int(self.net.config["char_width"])  # type: ignore[call-overload]
+        ids = [char_ids(w, self.net.chars) for w in words]
+        longest = max(width, *(len(i) for i in ids))
+        padded = np.zeros((len(ids), longest), dtype=np.intp)
+        valid = np.zeros((len(ids), longest), dtype=bool)
+        for row, word_ids in enumerate(ids):
+            padded[row, : len(word_ids)] = word_ids
+            valid[row, : len(word_ids)] = True
+        emb = a["char_emb"][padded] * valid[..., None]
+        dim = emb.shape[2]
+        windows = np.lib.stride_tricks.sliding_window_view(emb, (width, dim), axis=(1, 2))
+        flat = windows.reshape(len(ids), longest - width + 1, width * dim)
+        out = flat @ a["char_conv_w"] + a["char_conv_b"]
+        counts = np.array([max(len(i), width) - width + 1 for i in ids])
+        out[np.arange(out.shape[1])[None, :] >= counts[:, None]] = -np.inf
+        return np.maximum(out.max(axis=1), 0.0)  # type: ignore[no-any-return]
+
+    def _represent(self, tok: Token, chars: Floats) -> tuple[Floats, str]:
         a = self.net.arrays
         stem, own = type_features(tok, self.lexicon)
         rows = [self.net.feats[f] for f in own if f in self.net.feats]
         lex = a["feat_emb"][rows].sum(axis=0) if rows else np.zeros(a["feat_emb"].shape[1])
         vec = self.vectors.vector(embedding_key(tok))
-        rep = np.concatenate([self._char_cnn(tok.text), vec, lex]).astype(np.float32)
+        rep = np.concatenate([chars, vec, lex]).astype(np.float32)
         return rep, stem
+
+    def _learn_words(self, chunks: Sequence[Sequence[Token]]) -> None:
+        """Represent every word form of ``chunks`` not seen before (one batched char CNN)."""
+        new: dict[tuple[str, str, str, str], Token] = {}
+        seen = self._cache.get
+        for chunk in chunks:
+            for tok in chunk:
+                key = (tok.text, tok.proclitic, tok.article, tok.kind)
+                if key not in new and seen(key) is None:
+                    new[key] = tok
+        if not new:
+            return
+        chars = self._char_cnn([t.text for t in new.values()])
+        for (word, tok), row in zip(new.items(), chars, strict=True):
+            self._cache.put(word, self._represent(tok, row))
 
     def _word(self, tok: Token) -> tuple[Floats, str]:
         key = (tok.text, tok.proclitic, tok.article, tok.kind)
         found = self._cache.get(key)
-        return found if found is not None else self._cache.put(key, self._represent(tok))
+        if found is None:  # not learnt by this call's _learn_words (or evicted since)
+            found = self._cache.put(key, self._represent(tok, self._char_cnn([tok.text])[0]))
+        return found
 
     def inputs(self, tokens: Sequence[Token]) -> Floats:
         """The (tokens, features) input matrix of one sentence."""
@@ -520,21 +551,23 @@ class NeuralModel:
         out: list[TaggedToken] = []
         batch: list[Sequence[Token]] = []
         size = 0
-        for chunk in chunks:
-            if not chunk:
-                continue
-            batch.append(chunk)
-            size += len(chunk)
-            if size >= BATCH_TOKENS:
+        with _one_blas_thread():
+            for chunk in chunks:
+                if not chunk:
+                    continue
+                batch.append(chunk)
+                size += len(chunk)
+                if size >= BATCH_TOKENS:
+                    out.extend(self._tag_batch(batch))
+                    batch, size = [], 0
+            if batch:
                 out.extend(self._tag_batch(batch))
-                batch, size = [], 0
-        if batch:
-            out.extend(self._tag_batch(batch))
         return out
 
     def _tag_batch(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
         a = self.net.arrays
         trans, start, end = a["crf_trans"], a["crf_start"], a["crf_end"]
+        self._learn_words(chunks)
         ems = self.emissions([self.inputs(c) for c in chunks])
         paths = viterbi_batch(ems, trans, start, end)
         out: list[TaggedToken] = []
@@ -555,3 +588,23 @@ class NeuralModel:
         """Label all tokens of ``text``: its sentence chunks (:func:`sentence_chunks`,
         ``starts`` where sentences start), tagged together."""
         return self.tag_chunks(sentence_chunks(tokens, text, starts))
+
+
+@cache
+def _blas_controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> AbstractContextManager[Any]:
+    """Run the tagger's matrix products on this thread only, for the duration of a call.
+
+    The products are small (a batch of words by a few hundred features), where a
+    multi-threaded BLAS spends more time waking and syncing threads than computing: on a
+    2-core machine with other work running, whole articles tagged 3.4x slower with
+    OpenBLAS's default threads (benchmarks/bench_entities.py). The limit is restored when
+    the call returns; listing the loaded BLAS libraries happens once per process.
+    """
+    limit: AbstractContextManager[Any] = _blas_controller().limit(limits=1, user_api="blas")
+    return limit
