@@ -15,6 +15,7 @@ mistakes (document order) with five tokens of context on each side.
 
     .venv/bin/python training/error_analysis.py                    # modern set, 50 mistakes
     .venv/bin/python training/error_analysis.py --show 0 --json /tmp/errors.json
+    .venv/bin/python training/error_analysis.py --model /tmp/other.npz   # another model file
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ class Mistake:
     """One disagreement between gold and predicted entities in a unit."""
 
     doc: str
+    unit: int  # index of the unit in the files read, in order
+    first: int  # token span of the gold and predicted entities together
+    stop: int
     category: str
     gold: str  # "PER محمد صلاح" or ""
     predicted: str  # "ORG صلاح" or ""
@@ -62,7 +66,7 @@ def _context(unit: Unit, first: int, stop: int, width: int = 5) -> str:
     return " ".join([*left, "[", *unit.tokens[first:stop], "]", *right])
 
 
-def compare(unit: Unit, predicted: set[tuple[int, int, str]]) -> list[Mistake]:
+def compare(unit: Unit, predicted: set[tuple[int, int, str]], index: int = 0) -> list[Mistake]:
     """The mistakes of one unit (gold spans from its tags, ``predicted`` on its tokens)."""
     gold = bio_spans(unit.tags)
     out: list[tuple[int, Mistake]] = []
@@ -85,7 +89,14 @@ def compare(unit: Unit, predicted: set[tuple[int, int, str]]) -> list[Mistake]:
             (
                 g[0],
                 Mistake(
-                    unit.doc, cat, _words(unit, g), _words(unit, p), _context(unit, first, stop)
+                    unit.doc,
+                    index,
+                    first,
+                    stop,
+                    cat,
+                    _words(unit, g),
+                    _words(unit, p),
+                    _context(unit, first, stop),
                 ),
             )
         )
@@ -93,19 +104,36 @@ def compare(unit: Unit, predicted: set[tuple[int, int, str]]) -> list[Mistake]:
         if any(g[0] < p[1] and p[0] < g[1] for g in gold):
             continue  # already reported with the gold entity it overlaps
         out.append(
-            (p[0], Mistake(unit.doc, "spurious", "", _words(unit, p), _context(unit, p[0], p[1])))
+            (
+                p[0],
+                Mistake(
+                    unit.doc,
+                    index,
+                    p[0],
+                    p[1],
+                    "spurious",
+                    "",
+                    _words(unit, p),
+                    _context(unit, p[0], p[1]),
+                ),
+            )
         )
     return [m for _, m in sorted(out, key=lambda x: x[0])]
 
 
-def analyse(units: Sequence[Unit]) -> list[Mistake]:
-    """All mistakes of the default backend on ``units``, in document order."""
+def analyse(units: Sequence[Unit], model: str | None = None) -> list[Mistake]:
+    """All mistakes of the default backend (or of ``model``) on ``units``, in document order."""
     import arnews.entities as ents
 
     mistakes: list[Mistake] = []
-    for unit in units:
-        predicted = bio_spans(project(unit, ents.extract_entities(unit.text)))
-        mistakes.extend(compare(unit, predicted))
+    for i, unit in enumerate(units):
+        found = (
+            ents.extract_entities(unit.text, model=model)
+            if model
+            else ents.extract_entities(unit.text)
+        )
+        predicted = bio_spans(project(unit, found))
+        mistakes.extend(compare(unit, predicted, i))
     return mistakes
 
 
@@ -131,10 +159,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--conll", nargs="*", type=Path, help="CoNLL files (default: modern set)")
     ap.add_argument("--show", type=int, default=50, help="how many mistakes to print")
     ap.add_argument("--json", type=Path, help="write every mistake to this JSON file")
+    ap.add_argument("--model", help="a neural .npz or CRFsuite file (default: the shipped one)")
     args = ap.parse_args(argv)
     paths = args.conll or sorted(MODERN.glob("*.conll"))
     units = [u for p in paths for u in read_conll(p, doc=p.stem)]
-    mistakes = analyse(units)
+    mistakes = analyse(units, args.model)
     print(f"{len(units)} units from {len(paths)} files: {len(mistakes)} mistakes\n")
     print(summary(mistakes))
     for m in mistakes[: args.show]:
