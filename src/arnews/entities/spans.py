@@ -141,7 +141,7 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, EntityLabel]]:
     current: EntityLabel | None = None
     first = 0
     for i, label in enumerate(labels):
-        prefix, kind = split_label(label)
+        prefix, kind = ("O", None) if label == "O" else split_label(label)  # most are O
         if current is not None and (prefix != "I" or kind != current):
             spans.append((first, i, current))
             current = None
