@@ -114,6 +114,28 @@ _CLOSE_QUOTES: Final = frozenset("»”›")
 _OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
 
 
+def inside_quotes(tokens: Sequence[Token]) -> list[bool]:
+    """Per token: does it stand inside quotation marks (« », “ ”, or paired straight ")?
+
+    >>> from arnews.types import Token
+    >>> inside_quotes([Token("«", 0, 1, "punct"), Token("نص", 1, 3), Token("»", 3, 4, "punct")])
+    [False, True, False]
+    """
+    flags: list[bool] = []
+    quoted = False
+    for tok in tokens:
+        text = tok.text
+        if text in _CLOSE_QUOTES or (text == '"' and quoted):
+            quoted = False
+            flags.append(False)
+        elif quoted:
+            flags.append(True)
+        else:
+            quoted = text in _OPEN_QUOTES or text == '"'
+            flags.append(False)
+    return flags
+
+
 def _encodable(text: str) -> str:
     """``text`` with lone surrogates replaced, so that CRFsuite can encode it as UTF-8.
 
@@ -264,21 +286,15 @@ def sentence_features(tokens: Sequence[Token], lex: Lexicon) -> list[list[str]]:
     stems = [w.stem for w in words]
     gaz = lex.gazetteer.tag(stems) if lex.gazetteer and n else [()] * n
     out: list[list[str]] = []
-    quoted = False
-    for i in range(n):
-        text = tokens[i].text
+    for i, inside in enumerate(inside_quotes(tokens)):
         feats = list(words[i].own)
         feats.extend("g=" + tag for tag in gaz[i])
         for d in _OFFSETS:
             j = i + d
             if 0 <= j < n:
                 feats.extend(words[j].around[d])
-        if text in _CLOSE_QUOTES or (text == '"' and quoted):
-            quoted = False
-        elif quoted:
+        if inside:
             feats.append("inq")
-        elif text in _OPEN_QUOTES or text == '"':
-            quoted = True
         if i > 0:
             feats.extend("-1:g=" + tag for tag in gaz[i - 1])
             feats.append(f"-1|0={stems[i - 1]}|{stems[i]}")

@@ -30,7 +30,7 @@ import numpy.typing as npt
 
 from arnews._cache import BoundedCache
 from arnews.entities.embeddings import WordVectors, embedding_key
-from arnews.entities.features import Lexicon, word_type_attributes
+from arnews.entities.features import Lexicon, inside_quotes, word_type_attributes
 from arnews.entities.tagger import TaggedToken, sentence_chunks
 from arnews.types import Token
 
@@ -87,8 +87,6 @@ PAD, UNK, BOW, EOW = 0, 1, 2, 3
 """Reserved character ids: padding, unknown character, start and end of word."""
 MAX_CHARS: Final = 24
 """Letters of a word the character CNN reads (longer words: the first ones)."""
-_OPEN_QUOTES: Final = frozenset("«“„‹")
-_CLOSE_QUOTES: Final = frozenset("»”›")
 _CACHE_LIMIT: Final = 100_000
 BATCH_TOKENS: Final = 2_048
 """Tokens tagged in one batch (sentences are never split across batches)."""
@@ -191,16 +189,10 @@ def position_features(
     n = len(tokens)
     gaz = lex.gazetteer.tag(stems) if lex.gazetteer is not None and n else [()] * n
     out: list[list[str]] = []
-    quoted = False
-    for i in range(n):
+    for i, inside in enumerate(inside_quotes(tokens)):
         feats = ["g=" + tag for tag in gaz[i]]
-        text = tokens[i].text
-        if text in _CLOSE_QUOTES or (text == '"' and quoted):
-            quoted = False
-        elif quoted:
+        if inside:
             feats.append("inq")
-        elif text in _OPEN_QUOTES or text == '"':
-            quoted = True
         out.append(feats)
     return out
 
