@@ -230,7 +230,8 @@ def check_rendering(article: Article, seen: dict[str, Any]) -> None:
     assert seen["text"] == article.text  # the body shows the article's text, all of it
     assert seen["firstLetterFromRight"] < 40 < seen["firstLetterFromLeft"]  # laid out RTL
     assert [(m["label"], m["text"], m["start"], m["end"]) for m in seen["marks"]] == [
-        (e.label, e.text, e.start, e.end) for e in article.body_entities  # marks in the body
+        (e.label, e.text, e.start, e.end)
+        for e in article.body_entities  # marks in the body
     ]
     backgrounds = {m["label"]: m["background"] for m in seen["marks"]}
     assert len(set(backgrounds.values())) == len(backgrounds)  # one colour per type

@@ -130,11 +130,10 @@ def test_update_json_round_trip_and_bad_input() -> None:
     assert BoilerplateConfig(template=model).template is model
 
 
-def test_process_many_learns_the_template_when_asked() -> None:
+def test_process_many_learns_the_template_without_configuration() -> None:
     from arnews import process, process_many
 
-    learning = BoilerplateConfig(learn_templates=True)
-    articles = list(process_many(PAGES, boilerplate=learning))
+    articles = list(process_many(PAGES))
     # it learns as it reads: from the third page of the site on, the template goes
     for article, (title, *body) in list(zip(articles, ARTICLES, strict=True))[2:]:
         assert article.text == "\n".join(body)
@@ -142,8 +141,8 @@ def test_process_many_learns_the_template_when_asked() -> None:
         assert "template" in {r.reason for r in article.removed}
     assert FOOTER[3] in articles[0].text
     assert FOOTER[3] in process(PAGES[3]).text  # one page alone cannot know its template
-    off = list(process_many(PAGES))  # off by default: process_many equals process
-    assert all(FOOTER[3] in a.text for a in off)
+    off = list(process_many(PAGES, boilerplate=BoilerplateConfig(learn_templates=False)))
+    assert all(FOOTER[3] in a.text for a in off)  # switched off: process_many equals process
     assert [a.text for a in off] == [process(p).text for p in PAGES]
 
 

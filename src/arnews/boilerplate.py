@@ -135,10 +135,11 @@ class BoilerplateConfig:
     """A line ending in . ! ? ؟ with at least this many words is sentence-like."""
     long_block_words: int = 40
     """A line this long is never a comment; one after a comments header keeps the body."""
-    learn_templates: bool = False
+    learn_templates: bool = True
     """``process_many`` learns the site template (lines repeated across its documents) and
-    removes it. Off by default: with it, an article depends on the documents read before
-    it, so ``process_many`` no longer equals ``process`` one by one."""
+    removes it (reason ``template``). An article then depends on the documents read before
+    it: ``process_many`` equals ``process`` one by one only where no line repeats across
+    enough documents, or with ``learn_templates=False``."""
     template: BoilerplateModel | None = field(default=None, compare=False)
     """Site template lines learnt from other pages of the source (``BoilerplateModel.fit``);
     they go first, with the reason ``template``. ``process_many`` learns one as it reads."""
