@@ -32,6 +32,7 @@ from functools import cache
 import regex
 
 from arnews._resources import read_lines
+from arnews.chars import fold
 
 __all__ = ["MAX_GAP", "Evidence", "choose_region", "evidence", "function_words"]
 
@@ -61,7 +62,6 @@ _PATTERNS = {
     "digit": r"\p{Nd}",
     "url": r"(?:https?://|www\.)\S++",
 }
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
 @cache
@@ -71,9 +71,7 @@ def function_words() -> frozenset[str]:
     >>> "التي" in function_words() and "the" in function_words()
     True
     """
-    return frozenset(
-        w.translate(_FOLD).casefold() for w in read_lines("boilerplate/function_words.txt")
-    )
+    return frozenset(fold(w).casefold() for w in read_lines("boilerplate/function_words.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +127,7 @@ def evidence(line: str, folded: str | None = None) -> Evidence:
     ``folded`` is the line already folded for matching (alef forms, ى, ة, case), if known.
     """
     words = _pattern("word").findall(
-        _pattern("url").sub(" ", folded if folded is not None else line.translate(_FOLD).casefold())
+        _pattern("url").sub(" ", folded if folded is not None else fold(line).casefold())
     )
     n = len(words)
     fw = function_words()
