@@ -10,7 +10,7 @@ accounts for every non-blank line, entities lie inside one sentence.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import arnews
@@ -183,8 +183,11 @@ def test_sentences_cover_non_space_text_once(text: str) -> None:
 
 @FAST
 @given(TEXT)
+@example("<P><P>0<P>")  # sniffed as HTML: its offsets index html_to_text, not the input
 def test_strip_boilerplate_invents_nothing_and_loses_nothing(text: str) -> None:
-    contracts.check_cleaned(text, arnews.strip_boilerplate(text))
+    # html=None sniffs markup: offsets index the text itself, or html_to_text of a page
+    contracts.TARGETS["boilerplate"](text)
+    contracts.TARGETS["boilerplate_text"](text)
 
 
 @SLOW
