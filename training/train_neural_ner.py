@@ -26,7 +26,7 @@ from evaluate_ner import evaluate  # noqa: E402
 from ner_data import split_anercorp  # noqa: E402
 from train_ner import unit_sequences  # noqa: E402
 
-from arnews.entities import extract_with_crf  # noqa: E402
+from arnews.entities import extract_with_model  # noqa: E402
 from arnews.entities.features import Lexicon, sentence_features  # noqa: E402
 from arnews.entities.gazetteer import load_lexicon  # noqa: E402
 from arnews.entities.tagger import TaggedToken, sentence_chunks  # noqa: E402
@@ -62,7 +62,7 @@ class Tagger(torch.nn.Module):
 
 
 class NeuralModel:
-    """Duck-typed stand-in for ``CrfModel`` so ``extract_with_crf`` runs unchanged."""
+    """Duck-typed stand-in for ``CrfModel`` so ``extract_with_model`` runs unchanged."""
 
     def __init__(self, net: Tagger, tags: list[str], lexicon: Lexicon) -> None:
         self.net, self.tags, self.lexicon = net, tags, lexicon
@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     net.eval()
     model = NeuralModel(net, tags, lexicon)
     t1 = time.perf_counter()
-    scores = evaluate(dev, lambda text: extract_with_crf(text, model))  # type: ignore[arg-type]
+    scores = evaluate(dev, lambda text: extract_with_model(text, model))  # type: ignore[arg-type]
     elapsed = time.perf_counter() - t1
     n_tok = sum(len(u.tokens) for u in dev)
     print(f"dim {args.dim} hidden {args.hidden}: end-to-end {n_tok / elapsed:,.0f} tokens/s")

@@ -122,10 +122,6 @@ def extract_with_model(text: str, tagger: SequenceModel) -> list[Entity]:
     return entities
 
 
-extract_with_crf = extract_with_model
-"""The name this function had when the CRF was the default model."""
-
-
 def crf_model(path: str | None = None) -> _tagger.CrfModel:
     """The CRF model (the shipped one when ``path`` is None), loaded once per process."""
     with _LOCK:
