@@ -29,8 +29,9 @@ import json
 import random
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "data" / "raw" / "ant-multisource-2018.jsonl.gz"
@@ -163,11 +164,19 @@ def main() -> None:
     else:
         rng = random.Random(SEED)
         cases = [(pid, "example", para) for pid, para in example_blocks()] + pick(rng)
+    write_cases(out, cases, naive_split)
+
+
+def write_cases(
+    out: TextIO, cases: Sequence[tuple[str, str, str]], split: Callable[[str], list[str]]
+) -> None:
+    """Write ``(id, tag, paragraph)`` cases in the golden format, each pre-split by ``split``
+    for the annotator to correct (input, ``---``, one sentence a line, ``===`` between)."""
     for i, (pid, tag, para) in enumerate(cases):
         if i:
             out.write("===\n")
         out.write(f"# {pid} [{tag}]\n{para}\n---\n")
-        out.write("\n".join(naive_split(para)) + "\n")
+        out.write("\n".join(split(para)) + "\n")
 
 
 if __name__ == "__main__":

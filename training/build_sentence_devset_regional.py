@@ -31,6 +31,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from build_sentence_devset import write_cases  # training/ is this script's folder
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "data" / "raw" / "ant-jawharafm-2015-2017.jsonl.gz"
 SEED = 2026_12
@@ -116,12 +118,8 @@ def main() -> None:
             seen_text.add(para)
             chosen.append((pid, tag, para))
             got += 1
-    out = sys.stdout
-    for i, (pid, tag, para) in enumerate(chosen):
-        if i:
-            out.write("===\n")
-        out.write(f"# jawharafm-{pid} [{tag}]\n{para}\n---\n")
-        out.write("\n".join(naive_split(para)) + "\n")
+    cases = [(f"jawharafm-{pid}", tag, para) for pid, tag, para in chosen]
+    write_cases(sys.stdout, cases, naive_split)
 
 
 if __name__ == "__main__":
