@@ -67,6 +67,11 @@ def test_unseen_word_vectors_equal_gensims() -> None:
         got = ours.vector(word)
         assert got.shape == (8,)
         assert np.allclose(got, expected, atol=2 * float(np.abs(expected).max()) / 127 + 1e-6)
+    words = [*keep, "باريس", "", "unknownword", keep[0]]
+    batched = ours.vectors(words)  # known and hashed words mixed, in one pass
+    assert batched.shape == (len(words), 8)
+    for word, row in zip(words, batched, strict=True):
+        assert np.allclose(row, ours.vector(word), atol=1e-6), word
 
 
 def _gensim_ngram_vector(wv: object, word: str) -> np.ndarray:

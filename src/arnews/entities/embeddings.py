@@ -25,6 +25,7 @@ time alike: the folded word without proclitic and article, digits as ``0``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -169,17 +170,42 @@ class WordVectors:
         >>> wv.vector("سلام").shape
         (4,)
         """
-        row = self.words.get(word)
-        if row is not None:
-            out: Floats = self.word_codes[row].astype(np.float32) * self.word_scale[row]
-            return out
-        rows = self.ngram_rows(word)
-        if not rows or not self.buckets:
-            return np.zeros(self.dim, dtype=np.float32)
-        idx = np.asarray(rows, dtype=np.intp)
-        vecs = self.ngram_codes[idx].astype(np.float32) * self.ngram_scale[idx, None]
-        mean: Floats = (vecs.sum(axis=0) / len(rows)).astype(np.float32)
-        return mean
+        row: Floats = self.vectors([word])[0]
+        return row
+
+    def vectors(self, words: Sequence[str]) -> Floats:
+        """The vectors of several words at once, one row each (see :meth:`vector`).
+
+        >>> WordVectors.empty(3).vectors(["أ", "ب"]).tolist()
+        [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+        """
+        out = np.zeros((len(words), self.dim), dtype=np.float32)
+        known_at: list[int] = []
+        known: list[int] = []
+        hashed_at: list[int] = []
+        counts: list[int] = []
+        grams: list[int] = []
+        for i, word in enumerate(words):
+            row = self.words.get(word)
+            if row is not None:
+                known_at.append(i)
+                known.append(row)
+                continue
+            rows = self.ngram_rows(word)
+            if rows:
+                hashed_at.append(i)
+                counts.append(len(rows))
+                grams.extend(rows)
+        if known:
+            idx = np.asarray(known, dtype=np.intp)
+            out[known_at] = self.word_codes[idx].astype(np.float32) * self.word_scale[idx, None]
+        if grams:
+            idx = np.asarray(grams, dtype=np.intp)
+            rows_f = self.ngram_codes[idx].astype(np.float32) * self.ngram_scale[idx, None]
+            firsts = np.cumsum([0, *counts[:-1]])
+            sums = np.add.reduceat(rows_f, firsts, axis=0)
+            out[hashed_at] = sums / np.asarray(counts, dtype=np.float32)[:, None]
+        return out
 
     @staticmethod
     def empty(dim: int) -> WordVectors:

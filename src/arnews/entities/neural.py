@@ -332,6 +332,20 @@ class _Net:
     feats: dict[str, int]
     arrays: dict[str, Floats]
 
+    @property
+    def input_weights(self) -> tuple[Floats, Floats]:
+        """The encoder's first, linear step as one ``(weights, bias)`` pair.
+
+        The dilated CNN starts with a projection and the BiLSTM with its two input
+        products; either is linear in a token's input vector, so a word form's share of
+        it is computed once and cached (see :meth:`NeuralModel.inputs`).
+        """
+        a = self.arrays
+        if str(self.config["encoder"]) == "lstm":
+            wih, bias = a["lstm_wih"], a["lstm_b"]
+            return np.concatenate([wih[0], wih[1]], axis=1), np.concatenate([bias[0], bias[1]])
+        return a["proj_w"], a["proj_b"]
+
     @staticmethod
     def from_arrays(arrays: Weights) -> _Net:
         def text(key: str) -> str:
@@ -352,7 +366,12 @@ class _Net:
             d_in = w.shape[0] // 3
             taps = w.reshape(3, d_in, -1).transpose(1, 0, 2).reshape(d_in, -1)
             floats[key[:-2] + "_taps"] = np.ascontiguousarray(taps)
-        return _Net(config, tags, chars, feats, floats)
+        net = _Net(config, tags, chars, feats, floats)
+        weights, _ = net.input_weights
+        lex_dim = floats["feat_emb"].shape[1]
+        # each lexical attribute's embedding already through the first layer
+        floats["feat_in"] = np.ascontiguousarray(floats["feat_emb"] @ weights[-lex_dim:])
+        return net
 
 
 @dataclass(frozen=True)
@@ -369,6 +388,9 @@ class NeuralModel:
     lexicon: Lexicon
     _cache: BoundedCache[tuple[str, str, str, str], tuple[Floats, str]] = field(
         default_factory=lambda: BoundedCache(_CACHE_LIMIT), compare=False, repr=False
+    )
+    _attributes: BoundedCache[tuple[str, ...], Floats] = field(
+        default_factory=lambda: BoundedCache(_CACHE_LIMIT // 10), compare=False, repr=False
     )
 
     @staticmethod
@@ -408,17 +430,36 @@ class NeuralModel:
         out[np.arange(out.shape[1])[None, :] >= counts[:, None]] = -np.inf
         return np.maximum(out.max(axis=1), 0.0)  # type: ignore[no-any-return]
 
-    def _represent(self, tok: Token, chars: Floats) -> tuple[Floats, str]:
-        a = self.net.arrays
-        stem, own = type_features(tok, self.lexicon)
-        rows = [self.net.feats[f] for f in own if f in self.net.feats]
-        lex = a["feat_emb"][rows].sum(axis=0) if rows else np.zeros(a["feat_emb"].shape[1])
-        vec = self.vectors.vector(embedding_key(tok))
-        rep = np.concatenate([chars, vec, lex]).astype(np.float32)
-        return rep, stem
+    def _first_layer(self, toks: Sequence[Token]) -> tuple[Floats, list[str]]:
+        """Word forms through the encoder's first, linear layer, and their folded stems.
+
+        A form's input is its character CNN, its word vector and the sum of its lexical
+        attributes' embeddings; the layer's product is split along those three blocks, and
+        the attributes' share comes pre-multiplied (``feat_in``). One row per form.
+        """
+        weights, bias = self.net.input_weights
+        chars = self._char_cnn([t.text for t in toks])
+        vecs = self.vectors.vectors([embedding_key(t) for t in toks])
+        n_chars, n_vec = chars.shape[1], vecs.shape[1]
+        out: Floats = chars @ weights[:n_chars] + vecs @ weights[n_chars : n_chars + n_vec] + bias
+        stems: list[str] = []
+        lexical: list[Floats] = []
+        embed = self._attributes.get_or_make
+        for tok in toks:
+            stem, own = word_type_attributes(tok, self.lexicon)
+            stems.append(stem)
+            lexical.append(embed(own, self._embed_attributes))
+        out += np.array(lexical, dtype=np.float32)
+        return out.astype(np.float32, copy=False), stems
+
+    def _embed_attributes(self, attributes: tuple[str, ...]) -> Floats:
+        """The first-layer share of a set of lexical attributes (unknown ones add nothing)."""
+        feats = self.net.feats
+        rows = [feats[f] for f in attributes if f in feats]
+        return self.net.arrays["feat_in"][rows].sum(axis=0)  # type: ignore[no-any-return]
 
     def _learn_words(self, chunks: Sequence[Sequence[Token]]) -> None:
-        """Represent every word form of ``chunks`` not seen before (one batched char CNN)."""
+        """Cache every word form of ``chunks`` not seen before (one batched pass)."""
         new: dict[tuple[str, str, str, str], Token] = {}
         seen = self._cache.get
         for chunk in chunks:
@@ -428,35 +469,40 @@ class NeuralModel:
                     new[key] = tok
         if not new:
             return
-        chars = self._char_cnn([t.text for t in new.values()])
-        for (word, tok), row in zip(new.items(), chars, strict=True):
-            self._cache.put(word, self._represent(tok, row))
+        rows, stems = self._first_layer(list(new.values()))
+        for word, row, stem in zip(new, rows, stems, strict=True):
+            self._cache.put(word, (row, stem))
 
     def _word(self, tok: Token) -> tuple[Floats, str]:
         key = (tok.text, tok.proclitic, tok.article, tok.kind)
         found = self._cache.get(key)
         if found is None:  # not learnt by this call's _learn_words (or evicted since)
-            found = self._cache.put(key, self._represent(tok, self._char_cnn([tok.text])[0]))
+            rows, stems = self._first_layer([tok])
+            found = self._cache.put(key, (rows[0], stems[0]))
         return found
 
     def inputs(self, tokens: Sequence[Token]) -> Floats:
-        """The (tokens, features) input matrix of one sentence."""
+        """One sentence through the encoder's first layer: a (tokens, width) matrix."""
         words = [self._word(t) for t in tokens]
-        reps = np.array([w[0] for w in words], dtype=np.float32)
-        feat_emb = self.net.arrays["feat_emb"]
-        width = feat_emb.shape[1]
+        x = np.array([w[0] for w in words], dtype=np.float32)
+        feat_in = self.net.arrays["feat_in"]
         feats = self.net.feats
         for i, extra in enumerate(position_features(tokens, [w[1] for w in words], self.lexicon)):
             for f in extra:
                 row = feats.get(f)
                 if row is not None:
-                    reps[i, -width:] += feat_emb[row]
-        return reps
+                    x[i] += feat_in[row]
+        return x
 
     # -- encoders ---------------------------------------------------------------------
 
     def emissions(self, sentences: Sequence[Floats]) -> list[Floats]:
-        """Label scores of each sentence (given as input matrices), all in one batch."""
+        """Label scores of each sentence, given as (tokens, input features) matrices."""
+        weights, bias = self.net.input_weights
+        return self._encode([s @ weights + bias for s in sentences])
+
+    def _encode(self, sentences: Sequence[Floats]) -> list[Floats]:
+        """Label scores from first-layer outputs (:meth:`inputs`), all sentences in one batch."""
         if str(self.net.config["encoder"]) == "lstm":
             return self._lstm(sentences)
         return self._cnn(sentences)
@@ -478,7 +524,7 @@ class NeuralModel:
             mask[pos : pos + len(s)] = 1.0
             spans.append((pos, pos + len(s)))
             pos += len(s) + gap
-        h = (x @ a["proj_w"] + a["proj_b"]) * mask
+        h = x  # already projected; the gaps stay zero
         width = h.shape[1]
         for layer, d in enumerate(dilations):
             # one product for the three taps (left, centre, right), then shifted sums
@@ -494,15 +540,15 @@ class NeuralModel:
 
     def _lstm(self, sentences: Sequence[Floats]) -> list[Floats]:
         a = self.net.arrays
-        wih, whh, bias = a["lstm_wih"], a["lstm_whh"], a["lstm_b"]  # (2,in,4H) (2,H,4H) (2,4H)
+        whh = a["lstm_whh"]  # (2, H, 4H); the inputs hold both directions' input gates
         hidden = whh.shape[1]
         lengths = [len(s) for s in sentences]
         batch, longest = len(sentences), max(lengths)
-        x = np.zeros((2, batch, longest, sentences[0].shape[1]), dtype=np.float32)
+        gates_in = np.zeros((2, batch, longest, 4 * hidden), dtype=np.float32)
         for b, s in enumerate(sentences):
-            x[0, b, : len(s)] = s
-            x[1, b, : len(s)] = s[::-1]  # the backward direction reads each sentence reversed
-        gates_in = np.matmul(x, wih[:, None]) + bias[:, None, None]  # (2,B,L,4H)
+            gates_in[0, b, : len(s)] = s[:, : 4 * hidden]
+            # the backward direction reads each sentence reversed
+            gates_in[1, b, : len(s)] = s[::-1, 4 * hidden :]
         h = np.zeros((2, batch, hidden), dtype=np.float32)
         c = np.zeros((2, batch, hidden), dtype=np.float32)
         outs = np.empty((2, batch, longest, hidden), dtype=np.float32)
@@ -529,7 +575,7 @@ class NeuralModel:
         if not chunks:
             return []
         a = self.net.arrays
-        ems = self.emissions([self.inputs(c) for c in chunks])
+        ems = self._encode([self.inputs(c) for c in chunks])
         return [crf_decode(e, a["crf_trans"], a["crf_start"], a["crf_end"]) for e in ems]
 
     def tag_chunks(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
@@ -560,7 +606,7 @@ class NeuralModel:
         a = self.net.arrays
         trans, start, end = a["crf_trans"], a["crf_start"], a["crf_end"]
         self._learn_words(chunks)
-        ems = self.emissions([self.inputs(c) for c in chunks])
+        ems = self._encode([self.inputs(c) for c in chunks])
         paths = viterbi_batch(ems, trans, start, end)
         out: list[TaggedToken] = []
         tags = self.net.tags
