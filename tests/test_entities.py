@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from arnews.entities.document import harmonize_labels
 from arnews.entities.features import Lexicon, sentence_features
 from arnews.entities.gazetteer import StemGazetteer, load_lexicon
 from arnews.entities.spans import decode_entities
-from arnews.entities.tagger import TaggedToken, sentence_chunks
+from arnews.entities.tagger import TaggedToken, sentence_chunks, text_blocks
 from arnews.types import Token
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +120,50 @@ def test_long_input_is_tagged_in_chunks_without_losing_entities() -> None:
     found = arnews.extract_entities(text)
     contracts.check_entities(text, found)
     assert sum(e.canonical == "باريس" for e in found) == 400
+
+
+def test_text_over_the_block_size_is_tagged_block_by_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paragraphs = [
+        f"زار الرئيس الفرنسي إيمانويل ماكرون مدينة طنجة في الزيارة رقم {i}." for i in range(40)
+    ]
+    text = "\n\n".join(paragraphs)
+    whole = arnews.extract_entities(text)
+    monkeypatch.setattr(arnews.entities, "BLOCK_CHARS", 300)
+    assert len(text_blocks(text, 300)) >= 10
+    blocked = arnews.extract_entities(text)
+    contracts.check_entities(text, blocked)
+    # every cut falls between paragraphs, so no name is lost or cut at a block border
+    assert [(e.label, e.start, e.end) for e in blocked] == [
+        (e.label, e.start, e.end) for e in whole
+    ]
+    assert sum(e.canonical == "طنجة" for e in blocked) == 40
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("اب .\n؟"), max_size=300), st.integers(2, 40))
+def test_text_blocks_cover_the_text_within_the_size(text: str, size: int) -> None:
+    blocks = text_blocks(text, size)
+    assert blocks[0][0] == 0
+    assert blocks[-1][1] == len(text)
+    for (_, end), (start, _) in itertools.pairwise(blocks):
+        assert end == start
+    assert all(0 < e - s <= size for s, e in blocks) or text == ""
+    for s, e in blocks[:-1]:  # a paragraph break in a window's second half is used
+        window = text[s + size // 2 : s + size]
+        assert "\n\n" not in window[:-1] or text[e - 2 : e] == "\n\n"
+
+
+def test_document_pass_leaves_function_words_alone() -> None:
+    """The name علي folds like the preposition على: one must not turn the other into a name."""
+    words = ["قال", "علي", "حسن", "إنه", "على", "حق", "وأكد", "حسن"]
+    labels = ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"]
+    toks = [
+        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
+    ]
+    out = [t.label for t in harmonize_labels(toks)]
+    assert out == ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER"]
 
 
 @settings(max_examples=40, deadline=None)

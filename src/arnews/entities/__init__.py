@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources as _package_files
 from typing import TYPE_CHECKING, Final, Protocol
@@ -41,6 +42,8 @@ BACKENDS: Final = ("default", "camel")
 """The names accepted by ``extract_entities(..., backend=...)``."""
 
 MODEL_FILE: Final = "model.crfsuite"
+BLOCK_CHARS: Final = 100_000
+"""Longest text tagged in one piece (longer ones go block by block; see extract_with_model)."""
 NEURAL_FILE: Final = "tagger.npz"
 _LOCK = threading.Lock()
 
@@ -100,7 +103,26 @@ def extract_entities(
 
 
 def extract_with_model(text: str, tagger: SequenceModel) -> list[Entity]:
-    """Run one tagger over ``text`` through the default backend's pipeline."""
+    """Run one tagger over ``text`` through the default backend's pipeline.
+
+    A text longer than ``BLOCK_CHARS`` (a book, a dump of many articles) is tagged block
+    by block (:func:`arnews.entities.tagger.text_blocks`: cut at paragraph or line ends
+    where it can), so time stays linear and memory bounded; the document pass then works
+    within each block.
+    """
+    blocks = _tagger.text_blocks(text, BLOCK_CHARS)
+    if len(blocks) == 1:
+        return _extract_block(text, tagger)
+    entities: list[Entity] = []
+    for start, end in blocks:
+        entities.extend(
+            replace(e, start=e.start + start, end=e.end + start)
+            for e in _extract_block(text[start:end], tagger)
+        )
+    return entities
+
+
+def _extract_block(text: str, tagger: SequenceModel) -> list[Entity]:
     norm_text, tokens, norm = _tagger.analyze(text)
     starts = _tagger.sentence_starts(norm)
     tagged = tagger.tag_text(norm_text, tokens, starts)

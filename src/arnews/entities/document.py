@@ -2,7 +2,9 @@
 
 After the CRF has labelled every sentence, a name it tagged in one place keeps its type
 where it recurs untagged or with another type (the majority type wins), and a lone first
-name or surname of a person named in full earlier in the text becomes that person.
+name or surname of a person named in full earlier in the text becomes that person. A
+lone word is never relabelled when it is a function word (the name علي folds like the
+preposition على) or a fragment the tokenizer split off a longer word.
 
 >>> from arnews.entities.tagger import TaggedToken
 >>> from arnews.types import Token
@@ -22,6 +24,7 @@ from arnews.chars import fold
 from arnews.entities.rules import is_split_fragment
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
+from arnews.layout import function_words
 
 __all__ = ["harmonize_labels"]
 
@@ -54,6 +57,7 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
     known = names | parts
     longest = max(len(n) for n in known)
     labels = [t.label for t in tagged]
+    common = function_words()  # علي the name folds like على the preposition
     i = 0
     n = len(tagged)
     while i < n:
@@ -61,7 +65,11 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
             found = known.get(tuple(keys[i : i + size]))
             if found is None or not _replaceable(labels, i, i + size):
                 continue
-            if size == 1 and (tagged[i].token.kind != "word" or is_split_fragment(tagged[i].token)):
+            if size == 1 and (
+                tagged[i].token.kind != "word"
+                or keys[i] in common
+                or is_split_fragment(tagged[i].token)
+            ):
                 continue
             labels[i] = "B-" + found
             for j in range(i + 1, i + size):

@@ -26,10 +26,19 @@ from typing import Any, Final
 from arnews.entities.features import Lexicon, sentence_features
 from arnews.types import Token
 
-__all__ = ["CrfModel", "TaggedToken", "analyze", "sentence_chunks", "sentence_starts"]
+__all__ = [
+    "CrfModel",
+    "TaggedToken",
+    "analyze",
+    "sentence_chunks",
+    "sentence_starts",
+    "text_blocks",
+]
 
 MAX_CHUNK: Final = 150
 """Longest run of tokens tagged at once: keeps long unpunctuated input linear."""
+_BREAKS: Final = (("\n\n",), ("\n",), (". ", "؟ ", "! ", "? "), (" ", "\t"))
+"""Where a long text may be cut, best first: paragraph, line, sentence end, space."""
 
 
 def analyze(text: str) -> tuple[str, list[Token], Any]:
@@ -43,6 +52,38 @@ def analyze(text: str) -> tuple[str, list[Token], Any]:
 
     norm = normalize_with_map(text)
     return norm.text, tokenize(norm.text), norm
+
+
+def text_blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into ``(start, end)`` blocks of at most ``size`` characters.
+
+    Each cut falls in the second half of its window, after the last paragraph break
+    there, else the last line end, sentence end or space (a run of ``size // 2``
+    characters without any of them is cut where the window ends). Together the blocks
+    cover the text exactly; a text of at most ``size`` characters is one block.
+
+    >>> text = "أولى.\\n\\nثانية هنا. ثالثة"
+    >>> [text[s:e] for s, e in text_blocks(text, 12)]
+    ['أولى.\\n\\n', 'ثانية هنا. ', 'ثالثة']
+    >>> text_blocks("", 8)
+    [(0, 0)]
+    """
+    if size < 2:
+        raise ValueError(f"size must be at least 2, not {size}")
+    blocks: list[tuple[int, int]] = []
+    start, length = 0, len(text)
+    while length - start > size:
+        limit, floor = start + size, start + size // 2
+        cut = limit
+        for marks in _BREAKS:
+            found = max(text.rfind(m, floor, limit) + len(m) for m in marks)
+            if found > floor:
+                cut = found
+                break
+        blocks.append((start, cut))
+        start = cut
+    blocks.append((start, length))
+    return blocks
 
 
 def sentence_starts(norm: Any) -> list[int]:
