@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from evaluate_ner import Scores, evaluate  # noqa: E402
-from ner_data import Unit, split_anercorp  # noqa: E402
+from ner_data import Unit, aqmar_units, split_anercorp, wikiann_units  # noqa: E402
 from train_ner import gold_labels  # noqa: E402
 
 from arnews.entities import extract_with_model  # noqa: E402
@@ -115,6 +115,11 @@ def build_data(
                 counts.update(p)
             out.append((ids, pos, bio_to_bioes(labels)))
     return out, counts
+
+
+def without_misc(unit: Unit) -> Unit:
+    """The unit with its MISC names read as O (other corpora draw MISC differently)."""
+    return Unit(unit.tokens, tuple("O" if t.endswith("MISC") else t for t in unit.tags), unit.doc)
 
 
 class Net(torch.nn.Module):
@@ -274,6 +279,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--min-feat", type=int, default=2)
     ap.add_argument("--dropout", type=float, default=0.5)
     ap.add_argument("--layer-dropout", action="store_true")
+    ap.add_argument(
+        "--word-dropout",
+        type=float,
+        default=0.0,
+        help="share of tokens whose word vector is zeroed in training (leans on chars and lists)",
+    )
+    ap.add_argument(
+        "--ema",
+        type=float,
+        default=0.0,
+        help="evaluate and export an exponential moving average of the weights (e.g. 0.998)",
+    )
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--decay", type=float, default=0.9, help="LR factor per epoch after warmup")
     ap.add_argument("--batch", type=int, default=32)
@@ -284,6 +301,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-lexicon", action="store_true")
+    ap.add_argument(
+        "--extra",
+        nargs="*",
+        choices=["aqmar", "wikiann"],
+        default=[],
+        help="corpora mixed into the first --extra-epochs epochs (then ANERcorp alone)",
+    )
+    ap.add_argument("--extra-epochs", type=int, default=3)
+    ap.add_argument("--wikiann-limit", type=int, default=8000)
+    ap.add_argument("--extra-misc", action="store_true", help="keep the extra corpora's MISC")
     ap.add_argument("--vectors", type=Path, default=VECTORS)
     ap.add_argument("--out", type=Path, default=MODEL)
     args = ap.parse_args(argv)
@@ -299,6 +326,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     t0 = time.time()
     vocab = Vocab()
     train_raw, feat_counts = build_data(train_units, vocab, lexicon)
+    extra_units: list[Unit] = []
+    if "aqmar" in args.extra:
+        extra_units += aqmar_units()
+    if "wikiann" in args.extra:
+        extra_units += wikiann_units(args.wikiann_limit)
+    if not args.extra_misc:
+        extra_units = [without_misc(u) for u in extra_units]
+    extra_raw, _ = build_data(extra_units, vocab, lexicon)
     char_counts: Counter[str] = Counter(c for t in vocab.tokens for c in t.text)
     kept_chars = sorted(c for c, n in char_counts.items() if n >= 2 and c != "\n")
     chars = ["<pad>", "<unk>", "<w>", "</w>", *kept_chars]
@@ -320,14 +355,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         for t in vocab.tokens
     ]
     tag_index = {t: i for i, t in enumerate(TAGS)}
-    sentences = [
-        Sentence(
-            ids,
-            [[feat_index[f] for f in p if f in feat_index] for p in pos],
-            [tag_index[t] for t in tags],
-        )
-        for ids, pos, tags in train_raw
-    ]
+
+    def to_sentences(raw: list[tuple[list[int], list[list[str]], list[str]]]) -> list[Sentence]:
+        return [
+            Sentence(
+                ids,
+                [[feat_index[f] for f in p if f in feat_index] for p in pos],
+                [tag_index[t] for t in tags],
+            )
+            for ids, pos, tags in raw
+        ]
+
+    sentences = to_sentences(train_raw)
+    extra_sentences = to_sentences(extra_raw)
+    if extra_sentences:
+        print(f"{len(extra_sentences)} extra chunks for the first {args.extra_epochs} epochs")
 
     net = Net(args, len(chars), len(feats), wv.dim)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
@@ -375,28 +417,51 @@ def main(argv: Sequence[str] | None = None) -> None:
         ch, ch_len, word_ids, tok_idx, bag, offs, tags, mask, lengths = tensors
         char_rep = net.char_features(ch, ch_len)[tok_idx]  # (B, L, F)
         vec = type_vecs[word_ids][tok_idx]
+        if net.training and args.word_dropout > 0:
+            vec = vec * (torch.rand(vec.shape[:2]) >= args.word_dropout).unsqueeze(-1)
         lex = net.feat_emb(bag, offs).view(size, -1, args.feat_dim)
         reps = torch.cat([char_rep, vec, lex], dim=-1) * mask.unsqueeze(-1)
         em = net.emissions(reps, mask, lengths)
         return net.nll(em, tags, mask)
 
-    def dev_scores() -> Scores:
+    def snapshot() -> dict[str, torch.Tensor]:
+        return {k: v.detach().clone() for k, v in net.state_dict().items()}
+
+    ema = snapshot() if args.ema else None
+
+    def update_ema() -> None:
+        assert ema is not None
+        with torch.no_grad():
+            for k, v in net.state_dict().items():
+                if v.dtype.is_floating_point:
+                    ema[k].mul_(args.ema).add_(v, alpha=1 - args.ema)
+
+    def dev_scores(state: dict[str, torch.Tensor] | None = None) -> Scores:
+        """Dev F1 of the live weights, or of ``state`` (the live ones are restored)."""
+        live = snapshot()
+        if state is not None:
+            net.load_state_dict(state)
         net.eval()
         arrays = export_arrays(net, args, chars, feats, vec_arrays)
         model = NeuralModel.from_arrays(arrays, lexicon)
+        net.load_state_dict(live)
         net.train()
         return evaluate(dev_units, lambda text: extract_with_model(text, model))
 
     best, best_epoch, best_state = -1.0, -1, None
     deadline = time.time() + 60 * args.minutes
+
     # batches of sentences of similar length (little padding), built once
-    by_length = sorted(range(len(sentences)), key=lambda i: (len(sentences[i].types), i))
-    batches = [
-        (len(group), batch_tensors([sentences[i] for i in group]))
-        for group in (by_length[k : k + args.batch] for k in range(0, len(by_length), args.batch))
-    ]
+    def batches_of(pool: list[Sentence]) -> list[tuple[int, tuple[torch.Tensor, ...]]]:
+        by_length = sorted(range(len(pool)), key=lambda i: (len(pool[i].types), i))
+        groups = (by_length[k : k + args.batch] for k in range(0, len(by_length), args.batch))
+        return [(len(g), batch_tensors([pool[i] for i in g])) for g in groups]
+
+    main_batches = batches_of(sentences)
+    mixed_batches = main_batches + batches_of(extra_sentences) if extra_sentences else []
     for epoch in range(args.epochs):
         t1 = time.time()
+        batches = mixed_batches if epoch < args.extra_epochs and mixed_batches else main_batches
         random.shuffle(batches)
         net.train()
         total = 0.0
@@ -406,15 +471,17 @@ def main(argv: Sequence[str] | None = None) -> None:
             (loss / size).backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
+            if ema is not None:
+                update_ema()
             total += float(loss.detach())
         sched.step()
         line = f"epoch {epoch + 1}: loss {total / len(sentences):.3f} ({time.time() - t1:.0f}s)"
         if epoch + 1 >= args.eval_from:
-            f1 = dev_scores().prf()[2]
+            f1 = dev_scores(ema).prf()[2]
             line += f" dev F1 {f1:.2f}"
             if f1 > best:
                 best, best_epoch = f1, epoch
-                best_state = {k: v.clone() for k, v in net.state_dict().items()}
+                best_state = {k: v.clone() for k, v in (ema or net.state_dict()).items()}
         print(line, flush=True)
         if epoch - best_epoch >= args.patience and best_epoch >= 0:
             print("early stop")
