@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from arnews.chars import fold
+from arnews.entities.features import stem_keys
 from arnews.entities.rules import is_split_fragment
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
@@ -32,17 +32,12 @@ _MIN_PART = 3
 """Shortest name part (in letters) that may be propagated alone."""
 
 
-def _key(tagged: TaggedToken) -> str:
-    tok = tagged.token
-    return fold(tok.stem if tok.kind == "word" and tok.stem else tok.text)
-
-
 def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
     """Make the labels of one document consistent (see the module docstring)."""
     spans = bio_spans([t.label for t in tagged])
     if not spans:
         return list(tagged)
-    keys = [_key(t) for t in tagged]
+    keys = stem_keys([t.token for t in tagged])
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for s, e, kind in spans:
         votes.setdefault(tuple(keys[s:e]), Counter())[kind] += 1
@@ -55,14 +50,17 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
                 if len(part[0]) >= _MIN_PART and part not in names:
                     parts.setdefault(part, "PER")
     known = names | parts
-    longest = max(len(n) for n in known)
+    lengths: dict[str, set[int]] = {}  # first word of a known name -> the names' lengths
+    for name in known:
+        lengths.setdefault(name[0], set()).add(len(name))
+    sizes = {first: sorted(found, reverse=True) for first, found in lengths.items()}
     labels = [t.label for t in tagged]
     common = function_words()  # علي the name folds like على the preposition
     i = 0
     n = len(tagged)
     while i < n:
-        for size in range(min(longest, n - i), 0, -1):
-            found = known.get(tuple(keys[i : i + size]))
+        for size in sizes.get(keys[i], ()):
+            found = known.get(tuple(keys[i : i + size])) if i + size <= n else None
             if found is None or not _replaceable(labels, i, i + size):
                 continue
             if size == 1 and (

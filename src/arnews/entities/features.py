@@ -114,6 +114,31 @@ _CLOSE_QUOTES: Final = frozenset("»”›")
 _OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
 
 
+_STEM_KEYS: BoundedCache[tuple[str, int, bool], str] = BoundedCache(200_000)
+
+
+def stem_keys(tokens: Sequence[Token]) -> list[str]:
+    """Each token's folded stem (a word without its proclitics and article; any other
+    token whole): the key under which the name rules and the document pass compare words.
+
+    Memoized per word form, since a text repeats its words.
+
+    >>> stem_keys([Token("وللأمم", 0, 6, proclitic="ول", article="ل"), Token("،", 6, 7, "punct")])
+    ['امم', '،']
+    """
+    get, put = _STEM_KEYS.get, _STEM_KEYS.put
+    out: list[str] = []
+    for tok in tokens:
+        cut = len(tok.proclitic) + len(tok.article)
+        form = (tok.text, cut, tok.kind == "word")
+        key = get(form)
+        if key is None:
+            stem = tok.text[cut:] if form[2] else ""
+            key = put(form, fold(stem or tok.text))
+        out.append(key)
+    return out
+
+
 def inside_quotes(tokens: Sequence[Token]) -> list[bool]:
     """Per token: does it stand inside quotation marks (« », “ ”, or paired straight ")?
 

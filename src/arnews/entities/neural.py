@@ -245,42 +245,54 @@ def viterbi_batch(
     """
     lengths = [len(e) for e in emissions]
     batch, longest, tags = len(emissions), max(lengths), trans.shape[0]
-    em = np.zeros((batch, longest, tags), dtype=np.float32)
-    ending: dict[int, list[int]] = {}
+    em = np.zeros((longest, batch, tags), dtype=np.float32)
+    ending: dict[int, list[int]] = {}  # position -> the sentences that end there
     for b, e in enumerate(emissions):
-        em[b, : len(e)] = e
+        em[: len(e), b] = e
         ending.setdefault(len(e) - 1, []).append(b)
+    into = np.ascontiguousarray(trans.T)  # into[j, i]: the score of moving from tag i to j
+    flat = np.arange(batch * tags) * tags  # where each (sentence, tag) row starts in `total`
     back = np.zeros((longest, batch, tags), dtype=np.intp)
-    score = start + em[:, 0]
-    last_score = np.zeros((batch, tags), dtype=np.float32)
-    if 0 in ending:
-        last_score[ending[0]] = score[ending[0]] + end
-    for t in range(1, longest):
-        total = score[:, :, None] + trans
-        back[t] = total.argmax(axis=1)
-        score = total.max(axis=1) + em[:, t]
+    score = start + em[0]
+    final = np.zeros((batch, tags), dtype=np.float32)
+    for t in range(longest):
+        if t:
+            total = score[:, None, :] + into  # (sentence, to, from)
+            best = total.argmax(axis=2)
+            back[t] = best
+            # the max through the argmax: one gather, about twice as fast as max()
+            score = total.ravel().take(flat + best.ravel()).reshape(batch, tags) + em[t]
         done = ending.get(t)
         if done is not None:
-            last_score[done] = score[done] + end
-    paths = []
-    for b, n in enumerate(lengths):
-        tag = int(last_score[b].argmax())
-        path = [tag]
-        for t in range(n - 1, 0, -1):
-            tag = int(back[t, b, tag])
-            path.append(tag)
-        path.reverse()
-        paths.append(path)
-    return paths
+            final[done] = score[done] + end
+    # trace all sentences back together; each joins the trace at its own last position
+    paths = np.empty((batch, longest), dtype=np.intp)
+    rows = np.arange(batch)
+    tag = final.argmax(axis=1)
+    cur = tag.copy()
+    for t in range(longest - 1, -1, -1):
+        if t < longest - 1:
+            cur = back[t + 1, rows, cur]
+        done = ending.get(t)
+        if done is not None:
+            cur[done] = tag[done]
+        paths[:, t] = cur
+    return [row[:n] for row, n in zip(paths.tolist(), lengths, strict=True)]
 
 
 def local_scores(
-    emission: Floats, path: Sequence[int], trans: Floats, start: Floats, end: Floats
+    emission: Floats,
+    path: Sequence[int],
+    trans: Floats,
+    start: Floats,
+    end: Floats,
+    lengths: Sequence[int] | None = None,
 ) -> Floats:
     """Each token's probability of its tag given the sentence and its neighbours' tags.
 
     The CRF's conditional for one position with the rest of the best path fixed: cheap
-    (a few array operations per sentence) and in 0-1, it is what ``Entity.score`` averages.
+    (a few array operations) and in 0-1, it is what ``Entity.score`` averages.
+    ``lengths`` reads ``emission`` and ``path`` as several sentences back to back.
 
     >>> em = np.array([[2.0, 0.0], [0.0, 0.0]], np.float32)
     >>> z = np.zeros(2, np.float32)
@@ -288,11 +300,13 @@ def local_scores(
     [0.881, 0.5]
     """
     p = np.asarray(path, dtype=np.intp)
-    logits = emission.astype(np.float32).copy()
-    logits[0] += start
-    logits[1:] += trans[p[:-1]]
-    logits[:-1] += trans[:, p[1:]].T
-    logits[-1] += end
+    stops = np.cumsum([len(p)] if lengths is None else lengths)
+    firsts = np.concatenate([[0], stops[:-1]])
+    before = trans[np.roll(p, 1)]  # from the previous tag; a sentence's first: the start
+    before[firsts] = start
+    after = trans[:, np.roll(p, -1)].T  # to the next tag; a sentence's last: the end
+    after[stops - 1] = end
+    logits = emission.astype(np.float32) + before + after
     logits -= logits.max(axis=1, keepdims=True)
     probs = np.exp(logits)
     chosen: Floats = (probs[np.arange(len(p)), p] / probs.sum(axis=1)).astype(np.float32)
@@ -481,18 +495,26 @@ class NeuralModel:
             found = self._cache.put(key, (rows[0], stems[0]))
         return found
 
-    def inputs(self, tokens: Sequence[Token]) -> Floats:
-        """One sentence through the encoder's first layer: a (tokens, width) matrix."""
-        words = [self._word(t) for t in tokens]
+    def inputs(self, chunks: Sequence[Sequence[Token]]) -> list[Floats]:
+        """Sentences through the encoder's first layer: one (tokens, width) matrix each."""
+        words = [self._word(t) for chunk in chunks for t in chunk]
         x = np.array([w[0] for w in words], dtype=np.float32)
-        feat_in = self.net.arrays["feat_in"]
         feats = self.net.feats
-        for i, extra in enumerate(position_features(tokens, [w[1] for w in words], self.lexicon)):
-            for f in extra:
-                row = feats.get(f)
-                if row is not None:
-                    x[i] += feat_in[row]
-        return x
+        at: list[int] = []
+        rows: list[int] = []
+        first = 0
+        for chunk in chunks:
+            stems = [w[1] for w in words[first : first + len(chunk)]]
+            for i, extra in enumerate(position_features(chunk, stems, self.lexicon), first):
+                for f in extra:
+                    row = feats.get(f)
+                    if row is not None:
+                        at.append(i)
+                        rows.append(row)
+            first += len(chunk)
+        if rows:
+            np.add.at(x, np.asarray(at, dtype=np.intp), self.net.arrays["feat_in"][rows])
+        return np.split(x, np.cumsum([len(c) for c in chunks[:-1]]))
 
     # -- encoders ---------------------------------------------------------------------
 
@@ -575,7 +597,7 @@ class NeuralModel:
         if not chunks:
             return []
         a = self.net.arrays
-        ems = self._encode([self.inputs(c) for c in chunks])
+        ems = self._encode(self.inputs(chunks))
         return [crf_decode(e, a["crf_trans"], a["crf_start"], a["crf_end"]) for e in ems]
 
     def tag_chunks(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
@@ -606,15 +628,15 @@ class NeuralModel:
         a = self.net.arrays
         trans, start, end = a["crf_trans"], a["crf_start"], a["crf_end"]
         self._learn_words(chunks)
-        ems = self._encode([self.inputs(c) for c in chunks])
+        ems = self._encode(self.inputs(chunks))
         paths = viterbi_batch(ems, trans, start, end)
-        out: list[TaggedToken] = []
-        tags = self.net.tags
-        for chunk, em, path in zip(chunks, ems, paths, strict=True):
-            labels = bioes_to_bio([tags[p] for p in path])
-            scores = local_scores(em, path, trans, start, end).tolist()
-            out.extend(map(TaggedToken, chunk, labels, scores))
-        return out
+        ids = [tag for path in paths for tag in path]
+        scores = local_scores(
+            np.concatenate(ems), ids, trans, start, end, [len(c) for c in chunks]
+        ).tolist()
+        labels = bioes_to_bio(self.net.tags)
+        tokens = [tok for chunk in chunks for tok in chunk]
+        return list(map(TaggedToken, tokens, [labels[i] for i in ids], scores))
 
     def tag(self, tokens: Sequence[Token]) -> list[TaggedToken]:
         """Label one sentence of tokens."""

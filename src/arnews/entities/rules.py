@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from arnews.chars import fold
-from arnews.entities.features import Lexicon
+from arnews.entities.features import Lexicon, stem_keys
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 from arnews.types import Token
@@ -146,7 +146,7 @@ def _listed_classes(toks: Sequence[Token], lexicon: Lexicon) -> Listed:
     gazetteer = lexicon.gazetteer
     if not isinstance(gazetteer, StemGazetteer):
         return {}
-    stems = [fold(t.stem if t.kind == "word" and t.stem else t.text) for t in toks]
+    stems = stem_keys(toks)
     found: dict[tuple[int, int], tuple[str, ...]] = {}
     for first, stop, kinds in gazetteer.matches(stems):
         found[first, stop] = found.get((first, stop), ()) + kinds

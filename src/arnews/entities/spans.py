@@ -25,6 +25,7 @@ ORG لأمم المتحدة | الأمم المتحدة 20 32 0.7
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from arnews.chars import DIACRITICS, INVISIBLE, TATWEEL
@@ -62,6 +63,7 @@ def canonical_label(tag: str) -> EntityLabel | None:
     return _LABELS.get(upper)
 
 
+@lru_cache(maxsize=4096)  # a tagger has a handful of labels; documents repeat them
 def split_label(label: str) -> tuple[str, EntityLabel | None]:
     """Split a BIO label into its prefix (``B``, ``I`` or ``O``) and its type.
 
