@@ -76,12 +76,6 @@ def test_shared_example_article() -> None:
     check_unoct_article(process(SHARED_EXAMPLE.read_text(encoding="utf-8")))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the neural default now finds نيمار in the title and in the body, but one body"
-    " mention comes out as «نيمار هدفين» (a word too long) and the club ليل (Lille) is tagged"
-    " as a person in the title (the CRF found no mention of him at all)",
-)
 def test_football_report_finds_neymar_in_title_and_body() -> None:
     a = article("football-neymar.txt")
     assert "نيمار" in a.people
@@ -98,11 +92,6 @@ def test_football_report_no_name_from_inside_a_word() -> None:
     assert all("ديلا" not in e.text for e in a.entities)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the neural default splits the club into LOC باريس + ORG سان جرمان (never a"
-    " person, but not one name either); the CRF with the name rules kept it whole",
-)
 def test_football_report_saint_germain_is_not_a_person() -> None:
     a = article("football-neymar.txt")
     for e in a.entities:
@@ -110,6 +99,13 @@ def test_football_report_saint_germain_is_not_a_person() -> None:
             assert e.label == "ORG", e
     assert "باريس سان جرمان" in a.organizations
     assert not [p for p in a.people if "جرمان" in p]
+
+
+def test_football_report_lille_is_the_club_not_a_person() -> None:
+    a = article("football-neymar.txt")
+    lille = [e for e in a.entities if e.canonical == "ليل"]
+    assert len(lille) == 3  # title, the match, the equaliser «لليل»
+    assert {e.label for e in lille} == {"ORG"}
 
 
 def test_docs_example_keeps_the_surname() -> None:

@@ -92,6 +92,53 @@ def test_listed_name_grows_over_a_tagged_part() -> None:
     ]
 
 
+def test_names_that_tile_a_listed_club_become_the_club() -> None:
+    labels = {"باريس": "B-LOC", "سان": "B-ORG", "جرمان": "I-ORG"}
+    text, toks = tagged("فاز باريس سان جرمان أمس", labels)
+    assert names(text, apply_name_rules(toks, text, LEXICON)) == [("ORG", "باريس سان جرمان")]
+
+
+def test_a_place_list_does_not_swallow_an_organisation() -> None:
+    lexicon = Lexicon(gazetteer=StemGazetteer.from_names([("أياكس أمستردام", "LOC")]))
+    text, toks = tagged("فاز أياكس أمستردام أمس", {"أياكس": "B-ORG", "أمستردام": "B-LOC"})
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [
+        ("ORG", "أياكس"),
+        ("LOC", "أمستردام"),
+    ]
+
+
+def test_a_name_that_is_also_a_common_word_is_not_a_person() -> None:
+    lexicon = Lexicon(
+        gazetteer=StemGazetteer.from_names(
+            [
+                ("ليل", "ORG_AMBIGUOUS"),
+                ("ليل", "LOC_AMBIGUOUS"),
+                ("أمل", "ORG_AMBIGUOUS"),
+                ("أمل", "PER_FIRST"),
+            ]
+        )
+    )
+    text, toks = tagged("فاز على ليل وقالت أمل", {"ليل": "B-PER", "أمل": "B-PER"})
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [("ORG", "ليل"), ("PER", "أمل")]
+
+
+def test_person_named_alone_loses_a_word_run_on_once() -> None:
+    text, toks = tagged(
+        "سجل نيمار هدفين ثم قال نيمار إنه سعيد وأضاف نيمار أن الفريق قوي",
+        {"نيمار": "B-PER", "هدفين": "I-PER"},
+    )
+    result = names(text, apply_name_rules(toks, text, LEXICON))
+    assert result == [("PER", "نيمار")] * 3
+
+
+def test_a_surname_used_elsewhere_is_kept() -> None:
+    text, toks = tagged("قال زلاتان إبراهيموفيتش إن زلاتان سعيد وأضاف زلاتان ثم إبراهيموفيتش", {})
+    labels = ["O", "B-PER", "I-PER", "O", "B-PER", "O", "O", "B-PER", "O", "B-PER"]
+    toks = [TaggedToken(t.token, lab, 0.9) for t, lab in zip(toks, labels, strict=True)]
+    result = names(text, apply_name_rules(toks, text, LEXICON))
+    assert result[0] == ("PER", "زلاتان إبراهيموفيتش")
+
+
 def test_conjunction_between_two_places_splits_them() -> None:
     text, toks = tagged("في الساحل والقرن الإفريقي", {"الساحل": "B-LOC", "والقرن": "I-LOC"})
     assert names(text, apply_name_rules(toks, text, LEXICON)) == [

@@ -12,15 +12,21 @@ way for every model:
   an entity on its own;
 - **listed names keep their class and their length**: a name the tagger calls a person
   although it is listed as an organisation or a place and not as a person (``سان جرمان``,
-  ``بي بي سي``) takes the listed class; a listed name of several words grows over one
-  shorter name tagged inside it when it adds words after it (``مكتب [الأمم المتحدة]
-  لمكافحة الإرهاب``); a listed place of several words is tagged where nothing of it was,
-  or split from the name a conjunction glued it to (``الصحراء`` / ``والقرن الإفريقي``); a
-  word starting with و ف ب ل ك before a listed name gives that letter back as a proclitic
-  (``لسان جرمان``); a Latin-script name listed as an organisation (``CNN``, ``FIFA``) is
-  always a name of its own;
+  ``بي بي سي``) takes the listed class, and so does a one-word name listed only as an
+  ambiguous organisation or place (``ليل``: Lille, or night; tagged as a name, it is not
+  the common word); a listed name of several words grows over one shorter name tagged
+  inside it when it adds words after it (``مكتب [الأمم المتحدة] لمكافحة الإرهاب``), and
+  becomes one name where several tagged names tile it exactly (``[بوركينا] [فاسو]``;
+  ``[باريس] [سان جرمان]``, an organisation named after a place); a listed place of
+  several words is tagged where nothing of it was, or split from the name a conjunction
+  glued it to (``الصحراء`` / ``والقرن الإفريقي``); a word starting with و ف ب ل ك before
+  a listed name gives that letter back as a proclitic (``لسان جرمان``); a Latin-script
+  name listed as an organisation (``CNN``, ``FIFA``) is always a name of its own;
 - **family names**: a person whose name ends with a listed given name takes a rare
-  ``ال``-word after it (``عبد الحكيم الواعر``).
+  ``ال``-word after it (``عبد الحكيم الواعر``);
+- **run-on words**: a person named alone at least twice in the text loses a word the
+  tagger once ran the name on into, when no person list holds it and no other name of the
+  text uses it (``[نيمار هدفين]`` → ``[نيمار] هدفين``).
 
 Each rule was kept for what it adds on the development sets (docs/evaluation.md).
 
@@ -36,6 +42,8 @@ Each rule was kept for what it adds on the development sets (docs/evaluation.md)
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -137,6 +145,8 @@ def _drop_fragments(labels: list[str], toks: Sequence[Token]) -> None:
 
 
 _KEEP_PER: Final = frozenset({"PER_FIRST", "PER_LAST", "PER_FULL", "PER_TOKEN"})
+_AMBIGUOUS: Final = {"ORG_AMBIGUOUS": "ORG", "LOC_AMBIGUOUS": "LOC"}
+"""Names that are also common words (ليل: Lille, night): a class once tagged as a name."""
 _STRONG: Final = {"ORG": "ORG", "ORG_SPORTS": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 
@@ -213,13 +223,18 @@ def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed
         return
     for first, stop, kind in bio_spans(labels):
         kinds = listed.get((first, stop), ())
-        strong = {_STRONG[k] for k in kinds if k in _STRONG}
-        if kind != "PER" or not strong or _KEEP_PER & set(kinds):
+        if kind != "PER" or _KEEP_PER & set(kinds):
             continue
-        if stop - first > 1:
+        strong = {_STRONG[k] for k in kinds if k in _STRONG}
+        weak = {_AMBIGUOUS[k] for k in kinds if k in _AMBIGUOUS}
+        if strong and stop - first > 1:
             _set(labels, first, stop, _first_of(strong))
-        elif len(strong) == 1 and not toks[first].text.isascii():
+        elif stop - first > 1 or toks[first].text.isascii():
+            continue
+        elif len(strong) == 1:
             _set(labels, first, stop, strong.pop())
+        elif weak and not strong:  # a name, so not the common word: the club ليل
+            _set(labels, first, stop, _first_of(weak))
 
 
 def _grow_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
@@ -240,7 +255,17 @@ def _grow_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> No
             continue
         listed_kind = _first_of(strong)
         inside = [sp for sp in spans if first <= sp[0] and sp[1] <= stop]
-        if len(inside) != 1 or inside[0][:2] == (first, stop):
+        if not inside or inside[0][:2] == (first, stop):
+            continue
+        if len(inside) > 1:  # names that tile it: [بوركينا] [فاسو], [باريس] [سان جرمان]
+            tiled = inside[0][0] == first and inside[-1][1] == stop
+            tiled = tiled and all(a[1] == b[0] for a, b in itertools.pairwise(inside))
+            kinds_inside = {k for _, _, k in inside}
+            # all of the listed class; or an organisation named after a place
+            fits = kinds_inside == {listed_kind} or listed_kind == "ORG" in kinds_inside
+            if tiled and fits:
+                _set(labels, first, stop, listed_kind)
+                spans = bio_spans(labels)
             continue
         _, inner_stop, inner_kind = inside[0]
         if inner_kind not in (listed_kind, "PER"):
@@ -333,6 +358,26 @@ def _add_family_names(
             labels[stop] = "I-PER"
 
 
+def _trim_person_tails(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+    """A person named alone at least twice in the text keeps that name where the tagger
+    once ran it on into a word that no person list holds and no other name of the text
+    uses: ``[نيمار هدفين]`` → ``[نيمار] هدفين``."""
+    spans = [(a, b) for a, b, kind in bio_spans(labels) if kind == "PER"]
+    if len(spans) < 3:
+        return
+    keys = stem_keys(toks)
+    counts = Counter(tuple(keys[a:b]) for a, b in spans)
+    person_words = {
+        j for (a, b), kinds in listed.items() if _KEEP_PER & set(kinds) for j in range(a, b)
+    }
+    in_names = Counter(key for a, b in spans for key in keys[a:b])
+    for a, b in spans:
+        name = tuple(keys[a:b])
+        run_on = b - a > 1 and counts[name] == 1 and counts[name[:-1]] >= 2
+        if run_on and b - 1 not in person_words and in_names[keys[b - 1]] == 1:
+            labels[b - 1] = "O"
+
+
 def apply_name_rules(
     tagged: Sequence[TaggedToken], text: str, lexicon: Lexicon
 ) -> list[TaggedToken]:
@@ -349,6 +394,7 @@ def apply_name_rules(
             step(labels, toks, listed)
     if "B-PER" in labels or "I-PER" in labels:
         _add_family_names(labels, toks, lexicon, listed)
+        _trim_person_tails(labels, toks, listed)
     if any(lab != "O" for lab in labels):
         _drop_fragments(labels, toks)
     out = _relabel(tagged, labels)
