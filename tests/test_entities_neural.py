@@ -255,6 +255,33 @@ def test_numpy_crf_loss_terms_agree_with_torch() -> None:
 # -- the shipped model ---------------------------------------------------------------
 
 
+def test_results_do_not_depend_on_what_the_model_read_before() -> None:
+    """Word forms are cached when first seen, alone or with others: the cached rows (and
+    so entities and scores) must not depend on which (a worker and the parent process
+    read different texts before)."""
+    from importlib import resources
+
+    from arnews.entities import extract_with_model
+    from arnews.entities.gazetteer import load_lexicon
+
+    ref = resources.files("arnews").joinpath("data", "entities", "tagger.npz")
+    with ref.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    text = (
+        "اختار الاتحاد الدولي المغني البريطاني إد شيران كأفضل فنان، "
+        "وقال الاتحاد في لندن إنه باع ملايين النسخ."
+    )
+    fresh = NeuralModel.from_arrays(arrays, load_lexicon())
+    warm = NeuralModel.from_arrays(arrays, load_lexicon())
+    for word in text.split():  # every form first seen alone
+        extract_with_model(word, warm)
+    chunks = [tokenize(text)]
+    fresh._learn_words(chunks)  # all forms first seen together
+    for ours, theirs in zip(warm.inputs(chunks), fresh.inputs(chunks), strict=True):
+        assert np.array_equal(ours, theirs)
+    assert extract_with_model(text, warm) == extract_with_model(text, fresh)
+
+
 def test_shipped_model_tags_a_sentence() -> None:
     text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن وزارة الخارجية ستستقبل الوفد."
     found = {(e.label, e.text) for e in extract_entities(text)}

@@ -455,7 +455,15 @@ class NeuralModel:
         chars = self._char_cnn([t.text for t in toks])
         vecs = self.vectors.vectors([embedding_key(t) for t in toks])
         n_chars, n_vec = chars.shape[1], vecs.shape[1]
-        out: Floats = chars @ weights[:n_chars] + vecs @ weights[n_chars : n_chars + n_vec] + bias
+        # In float64: BLAS sums a one-row product in another order than a many-row one,
+        # and rounding back to float32 hides that, so a form's row does not depend on
+        # which other forms were first seen with it (nor results on a process's history).
+        wide = np.float64
+        out = (
+            chars.astype(wide) @ weights[:n_chars].astype(wide)
+            + vecs.astype(wide) @ weights[n_chars : n_chars + n_vec].astype(wide)
+            + bias
+        )
         stems: list[str] = []
         lexical: list[Floats] = []
         embed = self._attributes.get_or_make
@@ -464,7 +472,8 @@ class NeuralModel:
             stems.append(stem)
             lexical.append(embed(own, self._embed_attributes))
         out += np.array(lexical, dtype=np.float32)
-        return out.astype(np.float32, copy=False), stems
+        rows: Floats = out.astype(np.float32)
+        return rows, stems
 
     def _embed_attributes(self, attributes: tuple[str, ...]) -> Floats:
         """The first-layer share of a set of lexical attributes (unknown ones add nothing)."""
