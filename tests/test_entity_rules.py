@@ -122,6 +122,35 @@ def test_a_name_that_is_also_a_common_word_is_not_a_person() -> None:
     assert names(text, apply_name_rules(toks, text, lexicon)) == [("ORG", "ليل"), ("PER", "أمل")]
 
 
+def test_listed_organisation_of_one_word_is_tagged_where_missed() -> None:
+    lexicon = Lexicon(
+        gazetteer=StemGazetteer.from_names(
+            [("الناتو", "ORG"), ("مجلس الوزراء", "ORG"), ("بيروت", "LOC")]
+        )
+    )
+    text, toks = tagged("قال قائد الناتو إن مجلس الوزراء اجتمع في بيروت", {})
+    # a generic body of several words and a one-word place stay as the tagger left them
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [("ORG", "الناتو")]
+
+
+def test_name_running_over_wa_into_a_listed_name_is_cut() -> None:
+    lexicon = Lexicon(
+        gazetteer=StemGazetteer.from_names(
+            [("موناكو", "ORG"), ("موناكو", "LOC"), ("الرياضة", "MISC_NOT_STRONG")]
+        )
+    )
+    text, toks = tagged("مباراة بين أرسنال وموناكو أمس", {"أرسنال": "B-ORG", "وموناكو": "I-ORG"})
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [
+        ("ORG", "أرسنال"),
+        ("ORG", "موناكو"),
+    ]
+    labels = {"وزارة": "B-ORG", "الشباب": "I-ORG", "والرياضة": "I-ORG"}
+    text, toks = tagged("أعلنت وزارة الشباب والرياضة", labels)
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [
+        ("ORG", "وزارة الشباب والرياضة")  # what follows و is no listed name: one ministry
+    ]
+
+
 def test_person_named_alone_loses_a_word_run_on_once() -> None:
     text, toks = tagged(
         "سجل نيمار هدفين ثم قال نيمار إنه سعيد وأضاف نيمار أن الفريق قوي",

@@ -10,18 +10,23 @@ way for every model:
 - **a proclitic split never makes a name**: when the tokenizer took a leading ب/ل/ك/و/ف
   off a word that is far more common whole (``بديلا`` → ب + ``ديلا``), the remainder is not
   an entity on its own;
-- **listed names keep their class and their length**: a name the tagger calls a person
-  although it is listed as an organisation or a place and not as a person (``سان جرمان``,
-  ``بي بي سي``) takes the listed class, and so does a one-word name listed only as an
-  ambiguous organisation or place (``ليل``: Lille, or night; tagged as a name, it is not
-  the common word); a listed name of several words grows over one shorter name tagged
-  inside it when it adds words after it (``مكتب [الأمم المتحدة] لمكافحة الإرهاب``), and
-  becomes one name where several tagged names tile it exactly (``[بوركينا] [فاسو]``;
-  ``[باريس] [سان جرمان]``, an organisation named after a place); a listed place of
-  several words is tagged where nothing of it was, or split from the name a conjunction
-  glued it to (``الصحراء`` / ``والقرن الإفريقي``); a word starting with و ف ب ل ك before
-  a listed name gives that letter back as a proclitic (``لسان جرمان``); a Latin-script
-  name listed as an organisation (``CNN``, ``FIFA``) is always a name of its own;
+- **listed names keep their class and their length**:
+  - a name the tagger calls a person although it is listed as an organisation or a place
+    and not as a person (``سان جرمان``, ``بي بي سي``) takes the listed class, and so does
+    a one-word name listed only as an ambiguous organisation or place (``ليل``: Lille, or
+    night; tagged as a name, it is not the common word);
+  - a listed name of several words grows over one shorter name tagged inside it when it
+    adds words after it (``مكتب [الأمم المتحدة] لمكافحة الإرهاب``), and becomes one name
+    where several tagged names tile it exactly (``[بوركينا] [فاسو]``; ``[باريس] [سان
+    جرمان]``, an organisation named after a place);
+  - a listed place of several words, or a listed organisation of one word (``الناتو``),
+    is tagged where nothing of it was; a listed place glued by a conjunction to the name
+    before it is split from it (``الصحراء`` / ``والقرن الإفريقي``), and any name that runs
+    over «و» into a listed name is cut there (``[أرسنال] [وموناكو]``);
+  - a word starting with و ف ب ل ك before a listed name gives that letter back as a
+    proclitic (``لسان جرمان``);
+  - a Latin-script name listed as an organisation (``CNN``, ``FIFA``) is always a name of
+    its own;
 - **family names**: a person whose name ends with a listed given name takes a rare
   ``ال``-word after it (``عبد الحكيم الواعر``);
 - **run-on words**: a person named alone at least twice in the text loses a word the
@@ -283,12 +288,16 @@ def _grow_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> No
 
 
 def _whole_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
-    """A listed place of several words (classes in ``WHOLE_LISTED``), nothing of it tagged,
-    or glued by a conjunction to the name before it."""
+    """A listed place of several words or a listed organisation of one word (``الناتو``,
+    ``داعش``; classes in ``WHOLE_LISTED``), nothing of it tagged, or glued by a
+    conjunction to the name before it. (Organisations of several words are often generic
+    in news, ``مجلس الوزراء``, which ANERcorp leaves untagged.)"""
     for (first, stop), kinds in sorted(listed.items(), key=lambda x: x[0][0] - x[0][1]):
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
-        if stop - first < 2 or len(strong) != 1 or not strong <= WHOLE_LISTED:
+        if len(strong) != 1 or not strong <= WHOLE_LISTED:
             continue
+        if (stop - first > 1) != (strong == {"LOC"}):
+            continue  # places of several words; organisations of one word (الناتو)
         if set(kinds) & _KEEP_PER or any(k.endswith("AMBIGUOUS") for k in kinds):
             continue
         if stop < len(labels) and labels[stop].startswith("I-"):
@@ -301,6 +310,24 @@ def _whole_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> N
             and all(labels[j] == "O" or labels[j].startswith("I-") for j in range(first, stop))
         ):  # a conjunction glued two names: الصحراء [والقرن الإفريقي]
             _set(labels, first, stop, next(iter(strong)))
+
+
+def _split_conjoined(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+    """A name that runs over «و» into a listed name is two names: ``[أرسنال] [وموناكو]``,
+    ``[المنظمة الدولية] [والاتحاد الأفريقي]`` (a person's name never is)."""
+    starts: dict[int, dict[int, str]] = {}  # first token -> stop -> listed class
+    for (a, b), kinds in listed.items():
+        strong = {_STRONG[k] for k in kinds if k in _STRONG}
+        if strong and not _KEEP_PER & set(kinds):
+            starts.setdefault(a, {})[b] = _first_of(strong)
+    for first, stop, kind in bio_spans(labels):
+        if kind == "PER":
+            continue
+        for j in range(first + 1, stop):
+            found = starts.get(j)
+            if found and toks[j].proclitic.startswith("و"):
+                _set(labels, j, stop, found.get(stop, kind))  # the listed class if it ends here
+                break
 
 
 def _latin_organisations(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
@@ -317,12 +344,13 @@ LIST_STEPS: tuple[Callable[[list[str], Sequence[Token], Listed], None], ...] = (
     _listed_over_person,
     _grow_listed,
     _whole_listed,
+    _split_conjoined,
     _latin_organisations,
 )
 """The gazetteer rules, in the order they run (each kept for what it adds on the
 development sets; see docs/entities.md)."""
 
-WHOLE_LISTED: frozenset[str] = frozenset({"LOC"})
+WHOLE_LISTED: frozenset[str] = frozenset({"LOC", "ORG"})
 """Classes whose listed names of two words or more are tagged even where the tagger saw
 nothing (measured on the development split; see docs/entities.md)."""
 
