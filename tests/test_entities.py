@@ -155,6 +155,19 @@ def test_text_blocks_cover_the_text_within_the_size(text: str, size: int) -> Non
         assert "\n\n" not in window[:-1] or text[e - 2 : e] == "\n\n"
 
 
+def test_document_pass_unglues_a_proclitic_from_a_name_of_the_text() -> None:
+    words = ["قال", "تيلرسون", "إن", "الرسالة", "وجهت", "لتيلرسون", "وبيتا"]
+    labels = ["O", "B-PER", "O", "O", "O", "O", "O"]
+    toks = [
+        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
+    ]
+    out = harmonize_labels(toks)
+    assert [t.label for t in out] == ["O", "B-PER", "O", "O", "O", "B-PER", "O"]
+    assert out[5].token.proclitic == "ل"
+    assert out[5].token.stem == "تيلرسون"
+    assert out[6].token.proclitic == ""  # و + بيتا: no such name in the text
+
+
 def test_document_pass_leaves_function_words_alone() -> None:
     """The name علي folds like the preposition على: one must not turn the other into a name."""
     words = ["قال", "علي", "حسن", "إنه", "على", "حق", "وأكد", "حسن"]

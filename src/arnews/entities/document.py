@@ -4,7 +4,10 @@ After the CRF has labelled every sentence, a name it tagged in one place keeps i
 where it recurs untagged or with another type (the majority type wins), and a lone first
 name or surname of a person named in full earlier in the text becomes that person. A
 lone word is never relabelled when it is a function word (the name علي folds like the
-preposition على) or a fragment the tokenizer split off a longer word.
+preposition على) or a fragment the tokenizer split off a longer word. A word that is
+و ف ب ل ك glued to a one-word name of the text gets that letter back as its proclitic
+(``لتيلرسون``: the tokenizer keeps unknown words whole), so the name's span and canonical
+form leave it out.
 
 >>> from arnews.entities.tagger import TaggedToken
 >>> from arnews.types import Token
@@ -25,11 +28,13 @@ from arnews.entities.rules import is_split_fragment
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 from arnews.layout import function_words
+from arnews.types import Token
 
 __all__ = ["harmonize_labels"]
 
 _MIN_PART = 3
 """Shortest name part (in letters) that may be propagated alone."""
+_CLITICS = frozenset("وفبلك")
 
 
 def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
@@ -54,8 +59,9 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
     for name in known:
         lengths.setdefault(name[0], set()).add(len(name))
     sizes = {first: sorted(found, reverse=True) for first, found in lengths.items()}
-    labels = [t.label for t in tagged]
     common = function_words()  # علي the name folds like على the preposition
+    tagged = _unglue_known_names(tagged, keys, known, common)
+    labels = [t.label for t in tagged]
     i = 0
     n = len(tagged)
     while i < n:
@@ -79,6 +85,36 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
         t if t.label == lab else TaggedToken(t.token, lab, t.score)
         for t, lab in zip(tagged, labels, strict=True)
     ]
+
+
+def _unglue_known_names(
+    tagged: Sequence[TaggedToken],
+    keys: list[str],
+    known: dict[tuple[str, ...], str],
+    common: frozenset[str],
+) -> list[TaggedToken]:
+    """Give back the proclitic of a word that is و ف ب ل ك + a one-word name of the text
+    (``لتيلرسون`` where ``تيلرسون`` is named): the tokenizer keeps unknown words whole.
+    ``keys`` is updated in place."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        tok = t.token
+        rest = keys[i][1:]
+        if (
+            tok.kind != "word"
+            or tok.proclitic
+            or tok.article
+            or tok.text[:1] not in _CLITICS
+            or len(rest) < _MIN_PART
+            or (rest,) not in known
+            or rest in common
+        ):
+            continue
+        split = Token(tok.text, tok.start, tok.end, tok.kind, tok.text[0])
+        if not is_split_fragment(split):  # not when the whole word is the common one
+            out[i] = TaggedToken(split, t.label, t.score)
+            keys[i] = rest
+    return out
 
 
 def _replaceable(labels: Sequence[str], start: int, end: int) -> bool:
