@@ -151,6 +151,31 @@ def test_name_running_over_wa_into_a_listed_name_is_cut() -> None:
     ]
 
 
+def test_title_or_nationality_with_the_article_is_no_name() -> None:
+    lexicon = Lexicon(
+        gazetteer=StemGazetteer.from_names([("كولومبي", "NATIONALITY"), ("كيني", "NATIONALITY")]),
+        triggers={"الجنرال": "per_title", "سلطان": "per_title"},
+    )
+    text, toks = tagged(
+        "قال الجنرال سكوت ميلر إن الجنرال والكولومبي غاليغو التقيا سلطان ثم كيني ميلر",
+        {
+            "الجنرال": "B-PER",
+            "سكوت": "I-PER",
+            "ميلر": "I-PER",
+            "والكولومبي": "B-PER",
+            "غاليغو": "I-PER",
+            "سلطان": "B-PER",
+            "كيني": "B-PER",
+        },
+    )
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [
+        ("PER", "سكوت ميلر"),
+        ("PER", "غاليغو"),
+        ("PER", "سلطان"),  # without the article: a given name too
+        ("PER", "كيني ميلر"),
+    ]
+
+
 def test_person_named_alone_loses_a_word_run_on_once() -> None:
     text, toks = tagged(
         "سجل نيمار هدفين ثم قال نيمار إنه سعيد وأضاف نيمار أن الفريق قوي",

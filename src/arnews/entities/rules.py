@@ -29,6 +29,9 @@ way for every model:
     its own;
 - **family names**: a person whose name ends with a listed given name takes a rare
   ``ال``-word after it (``عبد الحكيم الواعر``);
+- **titles and nationalities**: a person's name starts after a title or a nationality
+  written with the article (``الجنرال سكوت ميلر``, ``الكولومبي غاليغو``), and either alone
+  is no name (without the article, ``سلطان`` and ``كيني`` are given names too);
 - **run-on words**: a person named alone at least twice in the text loses a word the
   tagger once ran the name on into, when no person list holds it and no other name of the
   text uses it (``[نيمار هدفين]`` → ``[نيمار] هدفين``).
@@ -226,12 +229,18 @@ def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed
     """A listed organisation or place that the tagger took for a person."""
     if "B-PER" not in labels and "I-PER" not in labels:
         return
-    for first, stop, kind in bio_spans(labels):
+    spans = bio_spans(labels)
+    keys = stem_keys(toks)
+    # words of the text's people named in full (براد بيت: بيت alone is then Pitt)
+    in_full_names = {keys[j] for a, b, k in spans if k == "PER" and b - a > 1 for j in range(a, b)}
+    for first, stop, kind in spans:
         kinds = listed.get((first, stop), ())
         if kind != "PER" or _KEEP_PER & set(kinds):
             continue
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
         weak = {_AMBIGUOUS[k] for k in kinds if k in _AMBIGUOUS}
+        if keys[first] in in_full_names:
+            weak = set()
         if strong and stop - first > 1:
             _set(labels, first, stop, _first_of(strong))
         elif stop - first > 1 or toks[first].text.isascii():
@@ -386,6 +395,31 @@ def _add_family_names(
             labels[stop] = "I-PER"
 
 
+def _drop_titles_and_nationalities(
+    labels: list[str], toks: Sequence[Token], lexicon: Lexicon, listed: Listed
+) -> None:
+    """A person's name starts after a title or a nationality written with the article
+    (``الجنرال``, ``الكولومبي``; without it, ``سلطان`` and ``كيني`` are also given names);
+    a person of only that is no name."""
+    for first, stop, kind in bio_spans(labels):
+        if kind != "PER":
+            continue
+        while first < stop and toks[first].article == "ال":
+            kinds = set(listed.get((first, first + 1), ()))
+            if lexicon.triggers.get(fold(toks[first].base)) == "per_title":
+                named = kinds & (_KEEP_PER - {"PER_TOKEN"})  # the token list holds جنرال
+            elif "NATIONALITY" in kinds:
+                named = kinds & _KEEP_PER
+            else:
+                break
+            if named:
+                break
+            labels[first] = "O"
+            first += 1
+        if first < stop:
+            labels[first] = "B-PER"
+
+
 def _trim_person_tails(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
     """A person named alone at least twice in the text keeps that name where the tagger
     once ran it on into a word that no person list holds and no other name of the text
@@ -422,6 +456,7 @@ def apply_name_rules(
             step(labels, toks, listed)
     if "B-PER" in labels or "I-PER" in labels:
         _add_family_names(labels, toks, lexicon, listed)
+        _drop_titles_and_nationalities(labels, toks, lexicon, listed)
         _trim_person_tails(labels, toks, listed)
     if any(lab != "O" for lab in labels):
         _drop_fragments(labels, toks)
