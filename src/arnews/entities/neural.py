@@ -41,6 +41,7 @@ __all__ = [
     "char_ids",
     "crf_decode",
     "local_scores",
+    "position_feature_pairs",
     "position_features",
     "type_features",
     "viterbi_batch",
@@ -186,15 +187,40 @@ def position_features(
     >>> position_features(toks, ["«", "نص", "»"], Lexicon.empty())
     [[], ['inq'], []]
     """
-    n = len(tokens)
-    gaz = lex.gazetteer.tag(stems) if lex.gazetteer is not None and n else [()] * n
-    out: list[list[str]] = []
-    for i, inside in enumerate(inside_quotes(tokens)):
-        feats = ["g=" + tag for tag in gaz[i]]
-        if inside:
-            feats.append("inq")
-        out.append(feats)
+    out: list[list[str]] = [[] for _ in tokens]
+    for i, feature in position_feature_pairs(tokens, stems, lex):
+        out[i].append(feature)
     return out
+
+
+def position_feature_pairs(
+    tokens: Sequence[Token], stems: Sequence[str], lex: Lexicon
+) -> list[tuple[int, str]]:
+    """:func:`position_features` as ``(token index, feature)`` pairs, in the same order
+    for each token (most tokens have none, so the tagger reads these).
+
+    >>> from arnews.entities.gazetteer import StemGazetteer
+    >>> lex = Lexicon(gazetteer=StemGazetteer.from_names([("الأمم المتحدة", "ORG")]))
+    >>> toks = [Token("في", 0, 2), Token("الأمم", 3, 8), Token("المتحدة", 9, 16)]
+    >>> position_feature_pairs(toks, ["في", "امم", "متحده"], lex)
+    [(1, 'g=B-ORG'), (2, 'g=I-ORG')]
+    """
+    pairs: list[tuple[int, str]] = []
+    if lex.gazetteer is not None and tokens:
+        seen: set[tuple[int, str]] = set()
+        for first, stop, kinds in lex.gazetteer.matches(stems):
+            for kind in kinds:
+                if stop - first == 1:
+                    found = [(first, "g=U-" + kind)]
+                else:
+                    found = [(first, "g=B-" + kind)]
+                    found += [(j, "g=I-" + kind) for j in range(first + 1, stop)]
+                for pair in found:
+                    if pair not in seen:
+                        seen.add(pair)
+                        pairs.append(pair)
+    pairs += [(i, "inq") for i, inside in enumerate(inside_quotes(tokens)) if inside]
+    return pairs
 
 
 def _sigmoid(x: Floats) -> Floats:
@@ -514,12 +540,11 @@ class NeuralModel:
         first = 0
         for chunk in chunks:
             stems = [w[1] for w in words[first : first + len(chunk)]]
-            for i, extra in enumerate(position_features(chunk, stems, self.lexicon), first):
-                for f in extra:
-                    row = feats.get(f)
-                    if row is not None:
-                        at.append(i)
-                        rows.append(row)
+            for i, feature in position_feature_pairs(chunk, stems, self.lexicon):
+                row = feats.get(feature)
+                if row is not None:
+                    at.append(first + i)
+                    rows.append(row)
             first += len(chunk)
         if rows:
             np.add.at(x, np.asarray(at, dtype=np.intp), self.net.arrays["feat_in"][rows])
@@ -543,13 +568,14 @@ class NeuralModel:
         dilations = [int(d) for d in self.net.config["dilations"]]  # type: ignore[attr-defined]
         gap = max(dilations)
         dim = sentences[0].shape[1]
-        # one long sequence: sentences separated (and framed) by `gap` zero rows, which a
-        # convolution of dilation <= gap cannot reach across
-        rows = gap + sum(len(s) + gap for s in sentences)
+        # one long sequence: sentences separated by `gap` zero rows, which a convolution
+        # of dilation <= gap cannot reach across (past either end, the taps find nothing:
+        # the zero padding the model was trained with)
+        rows = sum(len(s) for s in sentences) + gap * (len(sentences) - 1)
         x = np.zeros((rows, dim), dtype=np.float32)
         mask = np.zeros((rows, 1), dtype=np.float32)
         spans = []
-        pos = gap
+        pos = 0
         for s in sentences:
             x[pos : pos + len(s)] = s
             mask[pos : pos + len(s)] = 1.0
