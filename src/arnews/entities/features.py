@@ -73,11 +73,39 @@ class Lexicon:
 
 
 class GazetteerTagger:
-    """Interface: tag a sequence of folded stems with gazetteer matches."""
+    """Interface: find typed names in a sequence of folded stems."""
 
-    def tag(self, stems: Sequence[str]) -> list[tuple[str, ...]]:  # pragma: no cover
-        """Return, for each position, the tags (``B-LOC``, ``I-PER``…) of matches over it."""
+    def matches(
+        self, stems: Sequence[str]
+    ) -> list[tuple[int, int, tuple[str, ...]]]:  # pragma: no cover - interface
+        """Every name found in ``stems``: ``(first, stop, classes)`` token ranges, sorted."""
         raise NotImplementedError
+
+    def tag_pairs(self, stems: Sequence[str]) -> list[tuple[int, str]]:
+        """The tags of the names over each stem as ``(index, tag)`` pairs: ``U-`` for a
+        one-word name, ``B-``/``I-`` for the first and later words of a longer one (each
+        tag once per stem, in the order of :meth:`matches`)."""
+        pairs: list[tuple[int, str]] = []
+        seen: set[tuple[int, str]] = set()
+        for first, stop, kinds in self.matches(stems):
+            for kind in kinds:
+                if stop - first == 1:
+                    found = [(first, "U-" + kind)]
+                else:
+                    found = [(first, "B-" + kind)]
+                    found += [(j, "I-" + kind) for j in range(first + 1, stop)]
+                for pair in found:
+                    if pair not in seen:
+                        seen.add(pair)
+                        pairs.append(pair)
+        return pairs
+
+    def tag(self, stems: Sequence[str]) -> list[tuple[str, ...]]:
+        """For each stem, the tags of the names that cover it (see :meth:`tag_pairs`)."""
+        tags: list[list[str]] = [[] for _ in stems]
+        for i, tag in self.tag_pairs(stems):
+            tags[i].append(tag)
+        return [tuple(t) for t in tags]
 
 
 _CLUSTER_PREFIXES: Final = (4, 8, 12)

@@ -111,21 +111,6 @@ class StemGazetteer(GazetteerTagger):
                 found.append((first, first + n_words, types))
         return sorted(found)
 
-    def tag(self, stems: Sequence[str]) -> list[tuple[str, ...]]:
-        """For each stem, the tags of the names that cover it: ``U-`` for a one-word name,
-        ``B-``/``I-`` for the first and later words of a longer one."""
-        tags: list[list[str]] = [[] for _ in stems]
-        for first, stop, types in self.matches(stems):
-            n_words = stop - first
-            for kind in types:
-                if n_words == 1:
-                    tags[first].append("U-" + kind)
-                    continue
-                tags[first].append("B-" + kind)
-                for j in range(first + 1, first + n_words):
-                    tags[j].append("I-" + kind)
-        return [tuple(dict.fromkeys(t)) for t in tags]
-
 
 def resource_files() -> list[str]:
     """The word-list files the features use, relative to ``arnews/data/`` (sorted).

@@ -207,18 +207,7 @@ def position_feature_pairs(
     """
     pairs: list[tuple[int, str]] = []
     if lex.gazetteer is not None and tokens:
-        seen: set[tuple[int, str]] = set()
-        for first, stop, kinds in lex.gazetteer.matches(stems):
-            for kind in kinds:
-                if stop - first == 1:
-                    found = [(first, "g=U-" + kind)]
-                else:
-                    found = [(first, "g=B-" + kind)]
-                    found += [(j, "g=I-" + kind) for j in range(first + 1, stop)]
-                for pair in found:
-                    if pair not in seen:
-                        seen.add(pair)
-                        pairs.append(pair)
+        pairs = [(i, "g=" + tag) for i, tag in lex.gazetteer.tag_pairs(stems)]
     pairs += [(i, "inq") for i, inside in enumerate(inside_quotes(tokens)) if inside]
     return pairs
 
