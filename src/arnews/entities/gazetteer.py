@@ -70,6 +70,9 @@ class StemGazetteer(GazetteerTagger):
 
     def __init__(self, automaton: Any) -> None:
         self._automaton = automaton
+        # the last stems matched and what was found: a one-sentence text is matched twice
+        # with the same stems (the tagger's features, then the name rules)
+        self._last: tuple[list[str], list[tuple[int, int, tuple[str, ...]]]] = ([], [])
 
     @classmethod
     def from_names(cls, names: Iterable[tuple[str, str]]) -> StemGazetteer:
@@ -97,6 +100,9 @@ class StemGazetteer(GazetteerTagger):
         """
         if not stems or not len(self._automaton):
             return []
+        last_stems, last_found = self._last  # one read: safe when threads share the object
+        if last_stems == stems:
+            return list(last_found)
         line = " " + " ".join(s.replace(" ", "_") for s in stems) + " "
         # Index of the token that starts after each space.
         token_at: dict[int, int] = {}
@@ -109,7 +115,9 @@ class StemGazetteer(GazetteerTagger):
             first = token_at.get(end - key_len + 1)
             if first is not None:
                 found.append((first, first + n_words, types))
-        return sorted(found)
+        found.sort()
+        self._last = (list(stems), found)
+        return list(found)
 
 
 def resource_files() -> list[str]:

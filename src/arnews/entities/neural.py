@@ -22,7 +22,7 @@ import json
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Final
 
 import numpy as np
@@ -317,9 +317,11 @@ def local_scores(
     p = np.asarray(path, dtype=np.intp)
     stops = np.cumsum([len(p)] if lengths is None else lengths)
     firsts = np.concatenate([[0], stops[:-1]])
-    before = trans[np.roll(p, 1)]  # from the previous tag; a sentence's first: the start
+    before = np.empty((len(p), len(start)), dtype=np.float32)
+    before[1:] = trans[p[:-1]]  # from the previous tag; a sentence's first: the start
     before[firsts] = start
-    after = trans[:, np.roll(p, -1)].T  # to the next tag; a sentence's last: the end
+    after = np.empty_like(before)
+    after[:-1] = trans[:, p[1:]].T  # to the next tag; a sentence's last: the end
     after[stops - 1] = end
     logits = emission.astype(np.float32) + before + after
     logits -= logits.max(axis=1, keepdims=True)
@@ -374,6 +376,12 @@ class _Net:
             wih, bias = a["lstm_wih"], a["lstm_b"]
             return np.concatenate([wih[0], wih[1]], axis=1), np.concatenate([bias[0], bias[1]])
         return a["proj_w"], a["proj_b"]
+
+    @cached_property
+    def input_weights_wide(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """:attr:`input_weights` in float64 (see :meth:`NeuralModel._first_layer`)."""
+        weights, bias = self.input_weights
+        return weights.astype(np.float64), bias.astype(np.float64)
 
     @staticmethod
     def from_arrays(arrays: Weights) -> _Net:
@@ -466,17 +474,16 @@ class NeuralModel:
         attributes' embeddings; the layer's product is split along those three blocks, and
         the attributes' share comes pre-multiplied (``feat_in``). One row per form.
         """
-        weights, bias = self.net.input_weights
-        chars = self._char_cnn([t.text for t in toks])
-        vecs = self.vectors.vectors([embedding_key(t) for t in toks])
-        n_chars, n_vec = chars.shape[1], vecs.shape[1]
         # In float64: BLAS sums a one-row product in another order than a many-row one,
         # and rounding back to float32 hides that, so a form's row does not depend on
         # which other forms were first seen with it (nor results on a process's history).
-        wide = np.float64
+        weights, bias = self.net.input_weights_wide
+        chars = self._char_cnn([t.text for t in toks])
+        vecs = self.vectors.vectors([embedding_key(t) for t in toks])
+        n_chars, n_vec = chars.shape[1], vecs.shape[1]
         out = (
-            chars.astype(wide) @ weights[:n_chars].astype(wide)
-            + vecs.astype(wide) @ weights[n_chars : n_chars + n_vec].astype(wide)
+            chars.astype(np.float64) @ weights[:n_chars]
+            + vecs.astype(np.float64) @ weights[n_chars : n_chars + n_vec]
             + bias
         )
         stems: list[str] = []
@@ -537,7 +544,12 @@ class NeuralModel:
             first += len(chunk)
         if rows:
             np.add.at(x, np.asarray(at, dtype=np.intp), self.net.arrays["feat_in"][rows])
-        return np.split(x, np.cumsum([len(c) for c in chunks[:-1]]))
+        out: list[Floats] = []
+        first = 0
+        for chunk in chunks:
+            out.append(x[first : first + len(chunk)])
+            first += len(chunk)
+        return out
 
     # -- encoders ---------------------------------------------------------------------
 
