@@ -32,6 +32,13 @@ SENTENCE = (
 )
 
 
+def labelled(words: list[str], labels: list[str]) -> list[TaggedToken]:
+    """Tagged tokens for hand-labelled words (offsets do not matter to the passes tested)."""
+    return [
+        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
+    ]
+
+
 # --- bad input ---------------------------------------------------------------------------
 
 
@@ -158,9 +165,7 @@ def test_text_blocks_cover_the_text_within_the_size(text: str, size: int) -> Non
 def test_document_pass_unglues_a_proclitic_from_a_name_of_the_text() -> None:
     words = ["قال", "تيلرسون", "إن", "الرسالة", "وجهت", "لتيلرسون", "وبيتا"]
     labels = ["O", "B-PER", "O", "O", "O", "O", "O"]
-    toks = [
-        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
-    ]
+    toks = labelled(words, labels)
     out = harmonize_labels(toks)
     assert [t.label for t in out] == ["O", "B-PER", "O", "O", "O", "B-PER", "O"]
     assert out[5].token.proclitic == "ل"
@@ -172,9 +177,7 @@ def test_document_pass_leaves_function_words_alone() -> None:
     """The name علي folds like the preposition على: one must not turn the other into a name."""
     words = ["قال", "علي", "حسن", "إنه", "على", "حق", "وأكد", "حسن"]
     labels = ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"]
-    toks = [
-        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
-    ]
+    toks = labelled(words, labels)
     out = [t.label for t in harmonize_labels(toks)]
     assert out == ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER"]
 
@@ -234,9 +237,7 @@ def test_decode_starts_after_the_second_lam_of_lil() -> None:
 def test_document_pass_spreads_a_type_to_later_mentions() -> None:
     words = ["زار", "جلال", "طالباني", "انقرة", "وقال", "طالباني", "إن", "انقرة"]
     labels = ["O", "B-PER", "I-PER", "B-LOC", "O", "O", "O", "O"]
-    toks = [
-        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
-    ]
+    toks = labelled(words, labels)
     out = [t.label for t in harmonize_labels(toks)]
     assert out == ["O", "B-PER", "I-PER", "B-LOC", "O", "B-PER", "O", "B-LOC"]
 
@@ -244,9 +245,7 @@ def test_document_pass_spreads_a_type_to_later_mentions() -> None:
 def test_document_pass_does_not_cut_a_longer_entity() -> None:
     words = ["مصر", "ثم", "جامعة", "مصر"]
     labels = ["B-LOC", "O", "B-ORG", "I-ORG"]
-    toks = [
-        TaggedToken(Token(w, 0, len(w)), lab, 0.9) for w, lab in zip(words, labels, strict=True)
-    ]
+    toks = labelled(words, labels)
     assert [t.label for t in harmonize_labels(toks)] == labels
 
 

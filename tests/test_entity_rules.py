@@ -23,6 +23,11 @@ def names(text: str, result: list[TaggedToken]) -> list[tuple[str, str]]:
     return out
 
 
+def listing(*names: tuple[str, str], **triggers: str) -> Lexicon:
+    """A lexicon of these ``(name, class)`` pairs (and one-word triggers, word=class)."""
+    return Lexicon(gazetteer=StemGazetteer.from_names(list(names)), triggers=triggers)
+
+
 LEXICON = Lexicon(
     gazetteer=StemGazetteer.from_names(
         [
@@ -99,7 +104,7 @@ def test_names_that_tile_a_listed_club_become_the_club() -> None:
 
 
 def test_a_place_list_does_not_swallow_an_organisation() -> None:
-    lexicon = Lexicon(gazetteer=StemGazetteer.from_names([("أياكس أمستردام", "LOC")]))
+    lexicon = listing(("أياكس أمستردام", "LOC"))
     text, toks = tagged("فاز أياكس أمستردام أمس", {"أياكس": "B-ORG", "أمستردام": "B-LOC"})
     assert names(text, apply_name_rules(toks, text, lexicon)) == [
         ("ORG", "أياكس"),
@@ -108,37 +113,25 @@ def test_a_place_list_does_not_swallow_an_organisation() -> None:
 
 
 def test_a_name_that_is_also_a_common_word_is_not_a_person() -> None:
-    lexicon = Lexicon(
-        gazetteer=StemGazetteer.from_names(
-            [
-                ("ليل", "ORG_AMBIGUOUS"),
-                ("ليل", "LOC_AMBIGUOUS"),
-                ("أمل", "ORG_AMBIGUOUS"),
-                ("أمل", "PER_FIRST"),
-            ]
-        )
+    lexicon = listing(
+        ("ليل", "ORG_AMBIGUOUS"),
+        ("ليل", "LOC_AMBIGUOUS"),
+        ("أمل", "ORG_AMBIGUOUS"),
+        ("أمل", "PER_FIRST"),
     )
     text, toks = tagged("فاز على ليل وقالت أمل", {"ليل": "B-PER", "أمل": "B-PER"})
     assert names(text, apply_name_rules(toks, text, lexicon)) == [("ORG", "ليل"), ("PER", "أمل")]
 
 
 def test_listed_organisation_of_one_word_is_tagged_where_missed() -> None:
-    lexicon = Lexicon(
-        gazetteer=StemGazetteer.from_names(
-            [("الناتو", "ORG"), ("مجلس الوزراء", "ORG"), ("بيروت", "LOC")]
-        )
-    )
+    lexicon = listing(("الناتو", "ORG"), ("مجلس الوزراء", "ORG"), ("بيروت", "LOC"))
     text, toks = tagged("قال قائد الناتو إن مجلس الوزراء اجتمع في بيروت", {})
     # a generic body of several words and a one-word place stay as the tagger left them
     assert names(text, apply_name_rules(toks, text, lexicon)) == [("ORG", "الناتو")]
 
 
 def test_name_running_over_wa_into_a_listed_name_is_cut() -> None:
-    lexicon = Lexicon(
-        gazetteer=StemGazetteer.from_names(
-            [("موناكو", "ORG"), ("موناكو", "LOC"), ("الرياضة", "MISC_NOT_STRONG")]
-        )
-    )
+    lexicon = listing(("موناكو", "ORG"), ("موناكو", "LOC"))
     text, toks = tagged("مباراة بين أرسنال وموناكو أمس", {"أرسنال": "B-ORG", "وموناكو": "I-ORG"})
     assert names(text, apply_name_rules(toks, text, lexicon)) == [
         ("ORG", "أرسنال"),
@@ -152,9 +145,8 @@ def test_name_running_over_wa_into_a_listed_name_is_cut() -> None:
 
 
 def test_title_or_nationality_with_the_article_is_no_name() -> None:
-    lexicon = Lexicon(
-        gazetteer=StemGazetteer.from_names([("كولومبي", "NATIONALITY"), ("كيني", "NATIONALITY")]),
-        triggers={"الجنرال": "per_title", "سلطان": "per_title"},
+    lexicon = listing(
+        ("كولومبي", "NATIONALITY"), ("كيني", "NATIONALITY"), الجنرال="per_title", سلطان="per_title"
     )
     text, toks = tagged(
         "قال الجنرال سكوت ميلر إن الجنرال والكولومبي غاليغو التقيا سلطان ثم كيني ميلر",
