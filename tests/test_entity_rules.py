@@ -121,6 +121,21 @@ def test_a_name_that_is_also_a_common_word_is_not_a_person() -> None:
     )
     text, toks = tagged("فاز على ليل وقالت أمل", {"ليل": "B-PER", "أمل": "B-PER"})
     assert names(text, apply_name_rules(toks, text, lexicon)) == [("ORG", "ليل"), ("PER", "أمل")]
+    lexicon = listing(("كريم", "ORG_AMBIGUOUS"), ("كريم", "PER_AMBIGUOUS"))
+    text, toks = tagged("وقال كريم إنه سعيد", {"كريم": "B-PER"})
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [("PER", "كريم")]  # Karim
+
+
+def test_a_function_word_alone_is_no_name() -> None:
+    lexicon = listing(("لي", "LOC_AMBIGUOUS"), ("لي", "PER_RARE"), ("علي", "PER_AMBIGUOUS"))
+    text, toks = tagged(
+        "قال لي إن علي سافر ثم قال الله أعلم", {"لي": "B-PER", "علي": "B-PER", "الله": "B-MISC"}
+    )
+    # علي folds like على but is listed as a name; الله is not ال + له
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [
+        ("PER", "علي"),
+        ("MISC", "الله"),
+    ]
 
 
 def test_listed_organisation_of_one_word_is_tagged_where_missed() -> None:

@@ -9,7 +9,7 @@ way for every model:
   (``حمدان بن محمد بن راشد آل مكتوم``);
 - **a proclitic split never makes a name**: when the tokenizer took a leading ب/ل/ك/و/ف
   off a word that is far more common whole (``بديلا`` → ب + ``ديلا``), the remainder is not
-  an entity on its own;
+  an entity on its own; nor is a function word no person list holds (``لي``, ``له``);
 - **listed names keep their class and their length**:
   - a name the tagger calls a person although it is listed as an organisation or a place
     and not as a person (``سان جرمان``, ``بي بي سي``) takes the listed class, and so does
@@ -39,6 +39,7 @@ way for every model:
 Each rule was kept for what it adds on the development sets (docs/evaluation.md).
 
 >>> from arnews.entities.tagger import TaggedToken
+from arnews.layout import function_words
 >>> from arnews.types import Token
 >>> text = "كيم جونغ-أون"
 >>> toks = [Token("كيم", 0, 3), Token("جونغ", 4, 8), Token("-", 8, 9, "punct"),
@@ -59,6 +60,7 @@ from arnews.chars import fold
 from arnews.entities.features import Lexicon, stem_keys
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
+from arnews.layout import function_words
 from arnews.types import Token
 
 __all__ = [
@@ -146,9 +148,16 @@ def is_split_fragment(token: Token) -> bool:
     return whole > 0 and whole >= _SPLIT_RATIO * word_count(token.base)
 
 
-def _drop_fragments(labels: list[str], toks: Sequence[Token]) -> None:
+def _drop_fragments(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+    """A one-word name that is a proclitic fragment (``ديلا`` of ``بديلا``) or a function
+    word no person list holds as a name (``لي``, ``له``; ``علي`` is a name too) is none."""
+    common = function_words()
     for first, stop, _ in bio_spans(labels):
-        if stop - first == 1 and is_split_fragment(toks[first]):
+        if stop - first != 1:
+            continue
+        named = set(listed.get((first, stop), ())) & (_KEEP_PER | {"PER_AMBIGUOUS"})
+        whole = fold(toks[first].text)  # as written: الله is not ال + له
+        if is_split_fragment(toks[first]) or (whole in common and not named):
             labels[first] = "O"
 
 
@@ -239,16 +248,16 @@ def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed
             continue
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
         weak = {_AMBIGUOUS[k] for k in kinds if k in _AMBIGUOUS}
-        if keys[first] in in_full_names:
-            weak = set()
+        if keys[first] in in_full_names or "PER_AMBIGUOUS" in kinds:
+            weak = set()  # a person's name as well (كريم: Karim, or Careem)
         if strong and stop - first > 1:
             _set(labels, first, stop, _first_of(strong))
         elif stop - first > 1 or toks[first].text.isascii():
             continue
         elif len(strong) == 1:
             _set(labels, first, stop, strong.pop())
-        elif weak and not strong:  # a name, so not the common word: the club ليل
-            _set(labels, first, stop, _first_of(weak))
+        elif weak and not strong and keys[first] not in function_words():
+            _set(labels, first, stop, _first_of(weak))  # a name, not the common word: ليل
 
 
 def _grow_listed(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
@@ -459,7 +468,7 @@ def apply_name_rules(
         _drop_titles_and_nationalities(labels, toks, lexicon, listed)
         _trim_person_tails(labels, toks, listed)
     if any(lab != "O" for lab in labels):
-        _drop_fragments(labels, toks)
+        _drop_fragments(labels, toks, listed)
     out = _relabel(tagged, labels)
     if "B-PER" in labels or "I-PER" in labels:
         out = join_name_chains(out, text)
