@@ -39,7 +39,6 @@ way for every model:
 Each rule was kept for what it adds on the development sets (docs/evaluation.md).
 
 >>> from arnews.entities.tagger import TaggedToken
-from arnews.layout import function_words
 >>> from arnews.types import Token
 >>> text = "كيم جونغ-أون"
 >>> toks = [Token("كيم", 0, 3), Token("جونغ", 4, 8), Token("-", 8, 9, "punct"),
