@@ -340,6 +340,25 @@ def test_batched_viterbi_equals_one_sentence_viterbi() -> None:
     assert batched == [crf_decode(e, trans, start, end)[0] for e in ems]
 
 
+def test_local_scores_of_sentences_back_to_back_equal_each_alone() -> None:
+    from arnews.entities.neural import local_scores
+
+    rng = np.random.default_rng(4)
+    tags = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "S-LOC"]
+    trans, start, end = allowed_transitions(tags)
+    trans = trans + rng.normal(size=trans.shape).astype(np.float32)
+    ems = [rng.normal(size=(n, len(tags))).astype(np.float32) * 3 for n in (1, 7, 3, 12)]
+    paths = [crf_decode(e, trans, start, end)[0] for e in ems]
+    together = local_scores(
+        np.concatenate(ems), [t for p in paths for t in p], trans, start, end, [len(e) for e in ems]
+    )
+    alone = np.concatenate(
+        [local_scores(e, p, trans, start, end) for e, p in zip(ems, paths, strict=True)]
+    )
+    assert np.allclose(together, alone, atol=1e-6)
+    assert ((together > 0) & (together <= 1)).all()
+
+
 def test_long_texts_are_tagged_in_bounded_batches() -> None:
     from arnews.entities.neural import BATCH_TOKENS
 

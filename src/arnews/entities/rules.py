@@ -368,8 +368,9 @@ LIST_STEPS: tuple[Callable[[list[str], Sequence[Token], Listed], None], ...] = (
 development sets; see docs/entities.md)."""
 
 WHOLE_LISTED: frozenset[str] = frozenset({"LOC", "ORG"})
-"""Classes whose listed names of two words or more are tagged even where the tagger saw
-nothing (measured on the development split; see docs/entities.md)."""
+"""Classes whose listed names are tagged even where the tagger saw nothing: places of two
+words or more, organisations of one word (measured on the development sets; see
+docs/evaluation.md)."""
 
 _FAMILY_MAX_COUNT: Final = 50
 """A word after a given name is read as the family name only when it is this rare."""
