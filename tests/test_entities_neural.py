@@ -268,18 +268,36 @@ def test_results_do_not_depend_on_what_the_model_read_before() -> None:
     with ref.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     text = (
-        "اختار الاتحاد الدولي المغني البريطاني إد شيران كأفضل فنان، "
-        "وقال الاتحاد في لندن إنه باع ملايين النسخ."
+        "اختار الاتحاد الدولي المغني البريطاني إد شيران كأفضل فنان، وقال الاتحاد في لندن "
+        "إنه باع ملايين النسخ من #موناليزا و#الاستراتيجيات_الاقتصادية_الجديدة."
     )
     fresh = NeuralModel.from_arrays(arrays, load_lexicon())
     warm = NeuralModel.from_arrays(arrays, load_lexicon())
     for word in text.split():  # every form first seen alone
         extract_with_model(word, warm)
     chunks = [tokenize(text)]
-    fresh._learn_words(chunks)  # all forms first seen together
+    # all forms first seen together, among hundreds of others (BLAS picks other kernels)
+    others = [Token(f"كلمة{i}", 0, 5 + len(str(i))) for i in range(600)]
+    fresh._learn_words([*chunks, others])
     for ours, theirs in zip(warm.inputs(chunks), fresh.inputs(chunks), strict=True):
         assert np.array_equal(ours, theirs)
     assert extract_with_model(text, warm) == extract_with_model(text, fresh)
+
+
+def test_a_word_form_gets_the_same_row_in_any_batch() -> None:
+    """BLAS picks its kernel, and so the order of its sums, by the size of a product: the
+    character CNN and the first layer must give a word the same row (to the last bit)
+    whether it is learnt alone or among thousands of others, next to short or long words."""
+    model = _neural_model(None)
+    fillers = [f"كلمة{i}" for i in range(2000)]
+    for word in ["#موناليزا", "بيت", "الاستراتيجيات_الاقتصادية_الجديدة", "وقال", "ا"]:
+        alone = model._char_cnn([word])[0]
+        row = model._first_layer([Token(word, 0, len(word))])[0][0]
+        for n in (1, 3, 10, 60, 300, 2000):
+            batch = [word, *fillers[:n], "الاستراتيجيات_الاقتصادية_الجديدة_جدا"]
+            assert np.array_equal(model._char_cnn(batch)[0], alone), (word, n)
+            toks = [Token(w, 0, len(w)) for w in [word, *fillers[:n]]]
+            assert np.array_equal(model._first_layer(toks)[0][0], row), (word, n)
 
 
 def test_shipped_model_tags_a_sentence() -> None:

@@ -378,6 +378,11 @@ class _Net:
         return a["proj_w"], a["proj_b"]
 
     @cached_property
+    def char_conv_wide(self) -> npt.NDArray[np.float64]:
+        """The character convolution's weights in float64 (see ``NeuralModel._char_cnn``)."""
+        return self.arrays["char_conv_w"].astype(np.float64)
+
+    @cached_property
     def input_weights_wide(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """:attr:`input_weights` in float64 (see :meth:`NeuralModel._first_layer`)."""
         weights, bias = self.input_weights
@@ -462,10 +467,13 @@ class NeuralModel:
         dim = emb.shape[2]
         windows = np.lib.stride_tricks.sliding_window_view(emb, (width, dim), axis=(1, 2))
         flat = windows.reshape(len(ids), longest - width + 1, width * dim)
-        out = flat @ a["char_conv_w"] + a["char_conv_b"]
+        # float64 for the reason given in _first_layer: BLAS picks its kernel (and so the
+        # order of its sums) by the size of the product, that is, by the batch
+        out = flat.astype(np.float64) @ self.net.char_conv_wide + a["char_conv_b"]
         counts = np.array([max(len(i), width) - width + 1 for i in ids])
         out[np.arange(out.shape[1])[None, :] >= counts[:, None]] = -np.inf
-        return np.maximum(out.max(axis=1), 0.0)  # type: ignore[no-any-return]
+        pooled: Floats = np.maximum(out.max(axis=1), 0.0).astype(np.float32)
+        return pooled
 
     def _first_layer(self, toks: Sequence[Token]) -> tuple[Floats, list[str]]:
         """Word forms through the encoder's first, linear layer, and their folded stems.
@@ -474,9 +482,10 @@ class NeuralModel:
         attributes' embeddings; the layer's product is split along those three blocks, and
         the attributes' share comes pre-multiplied (``feat_in``). One row per form.
         """
-        # In float64: BLAS sums a one-row product in another order than a many-row one,
-        # and rounding back to float32 hides that, so a form's row does not depend on
-        # which other forms were first seen with it (nor results on a process's history).
+        # In float64: BLAS sums a one-row (or a small) product in another order than a
+        # large one, and rounding back to float32 hides that, so a form's row does not
+        # depend on which other forms were first seen with it (nor results on a
+        # process's history).
         weights, bias = self.net.input_weights_wide
         chars = self._char_cnn([t.text for t in toks])
         vecs = self.vectors.vectors([embedding_key(t) for t in toks])
