@@ -346,14 +346,21 @@ def test_threads_share_the_model() -> None:
     assert all(r == expected for r in results)
 
 
-def test_batched_viterbi_equals_one_sentence_viterbi() -> None:
-    from arnews.entities.neural import viterbi_batch
-
-    rng = np.random.default_rng(3)
+def _random_crf(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Random BIOES transitions (impossible moves still forbidden) and four sentences'
+    random emissions, of 1, 7, 3 and 12 tokens."""
+    rng = np.random.default_rng(seed)
     tags = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "S-LOC"]
     trans, start, end = allowed_transitions(tags)
     trans = trans + rng.normal(size=trans.shape).astype(np.float32)
     ems = [rng.normal(size=(n, len(tags))).astype(np.float32) * 3 for n in (1, 7, 3, 12)]
+    return trans, start, end, ems
+
+
+def test_batched_viterbi_equals_one_sentence_viterbi() -> None:
+    from arnews.entities.neural import viterbi_batch
+
+    trans, start, end, ems = _random_crf(3)
     batched = viterbi_batch(ems, trans, start, end)
     assert batched == [crf_decode(e, trans, start, end)[0] for e in ems]
 
@@ -361,11 +368,7 @@ def test_batched_viterbi_equals_one_sentence_viterbi() -> None:
 def test_local_scores_of_sentences_back_to_back_equal_each_alone() -> None:
     from arnews.entities.neural import local_scores
 
-    rng = np.random.default_rng(4)
-    tags = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "S-LOC"]
-    trans, start, end = allowed_transitions(tags)
-    trans = trans + rng.normal(size=trans.shape).astype(np.float32)
-    ems = [rng.normal(size=(n, len(tags))).astype(np.float32) * 3 for n in (1, 7, 3, 12)]
+    trans, start, end, ems = _random_crf(4)
     paths = [crf_decode(e, trans, start, end)[0] for e in ems]
     together = local_scores(
         np.concatenate(ems), [t for p in paths for t in p], trans, start, end, [len(e) for e in ems]
