@@ -173,15 +173,6 @@ def test_document_pass_unglues_a_proclitic_from_a_name_of_the_text() -> None:
     assert out[6].token.proclitic == ""  # و + بيتا: no such name in the text
 
 
-def test_document_pass_leaves_function_words_alone() -> None:
-    """The name علي folds like the preposition على: one must not turn the other into a name."""
-    words = ["قال", "علي", "حسن", "إنه", "على", "حق", "وأكد", "حسن"]
-    labels = ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"]
-    toks = labelled(words, labels)
-    out = [t.label for t in harmonize_labels(toks)]
-    assert out == ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER"]
-
-
 @settings(max_examples=40, deadline=None)
 @given(
     st.text(
@@ -234,19 +225,31 @@ def test_decode_starts_after_the_second_lam_of_lil() -> None:
     assert (e.text, e.start, e.canonical) == ("لمغرب", 1, "المغرب")
 
 
-def test_document_pass_spreads_a_type_to_later_mentions() -> None:
-    words = ["زار", "جلال", "طالباني", "انقرة", "وقال", "طالباني", "إن", "انقرة"]
-    labels = ["O", "B-PER", "I-PER", "B-LOC", "O", "O", "O", "O"]
-    toks = labelled(words, labels)
-    out = [t.label for t in harmonize_labels(toks)]
-    assert out == ["O", "B-PER", "I-PER", "B-LOC", "O", "B-PER", "O", "B-LOC"]
-
-
-def test_document_pass_does_not_cut_a_longer_entity() -> None:
-    words = ["مصر", "ثم", "جامعة", "مصر"]
-    labels = ["B-LOC", "O", "B-ORG", "I-ORG"]
-    toks = labelled(words, labels)
-    assert [t.label for t in harmonize_labels(toks)] == labels
+@pytest.mark.parametrize(
+    ("words", "labels", "expected"),
+    [
+        pytest.param(
+            ["زار", "جلال", "طالباني", "انقرة", "وقال", "طالباني", "إن", "انقرة"],
+            ["O", "B-PER", "I-PER", "B-LOC", "O", "O", "O", "O"],
+            ["O", "B-PER", "I-PER", "B-LOC", "O", "B-PER", "O", "B-LOC"],
+            id="spreads a type to later mentions",
+        ),
+        pytest.param(
+            ["مصر", "ثم", "جامعة", "مصر"],
+            ["B-LOC", "O", "B-ORG", "I-ORG"],
+            ["B-LOC", "O", "B-ORG", "I-ORG"],
+            id="does not cut a longer entity",
+        ),
+        pytest.param(  # the name علي folds like the preposition على
+            ["قال", "علي", "حسن", "إنه", "على", "حق", "وأكد", "حسن"],
+            ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"],
+            ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER"],
+            id="leaves function words alone",
+        ),
+    ],
+)
+def test_document_pass_labels(words: list[str], labels: list[str], expected: list[str]) -> None:
+    assert [t.label for t in harmonize_labels(labelled(words, labels))] == expected
 
 
 def test_gazetteer_matches_whole_tokens_only() -> None:

@@ -91,7 +91,7 @@ class PipelineConfig:
     min_arabic_ratio: float = 0.3
 
     def __post_init__(self) -> None:
-        from arnews.entities import BACKENDS
+        from arnews.entities import check_backend
 
         if self.html is not None and not isinstance(self.html, bool):
             raise TypeError(f"html must be True, False or None, not {type(self.html).__name__}")
@@ -102,9 +102,7 @@ class PipelineConfig:
             value = getattr(self, name)
             if not isinstance(value, kind):
                 raise TypeError(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
-        if self.backend not in BACKENDS:
-            choices = ", ".join(repr(b) for b in BACKENDS)
-            raise ValueError(f"unknown backend {self.backend!r}; choose one of: {choices}")
+        check_backend(self.backend)
         if self.model is not None:
             ensure_text(self.model, "model")
 

@@ -36,7 +36,14 @@ from arnews.types import Entity, Token
 if TYPE_CHECKING:
     from arnews.entities.neural import NeuralModel
 
-__all__ = ["BACKENDS", "SequenceModel", "crf_model", "extract_entities", "extract_with_model"]
+__all__ = [
+    "BACKENDS",
+    "SequenceModel",
+    "check_backend",
+    "crf_model",
+    "extract_entities",
+    "extract_with_model",
+]
 
 BACKENDS: Final = ("default", "camel")
 """The names accepted by ``extract_entities(..., backend=...)``."""
@@ -63,6 +70,16 @@ class SequenceModel(Protocol):
         ...
 
 
+def check_backend(backend: str) -> None:
+    """Raise a ``ValueError`` that lists :data:`BACKENDS` unless ``backend`` is one of them.
+
+    >>> check_backend("camel")
+    """
+    if backend not in BACKENDS:
+        choices = ", ".join(repr(b) for b in BACKENDS)
+        raise ValueError(f"unknown backend {backend!r}; choose one of: {choices}")
+
+
 def extract_entities(
     text: str, *, backend: str = "default", model: str | None = None
 ) -> list[Entity]:
@@ -86,9 +103,7 @@ def extract_entities(
     TypeError: text must be str, not NoneType
     """
     text = ensure_text(text, "text")
-    if backend not in BACKENDS:
-        choices = ", ".join(repr(b) for b in BACKENDS)
-        raise ValueError(f"unknown backend {backend!r}; choose one of: {choices}")
+    check_backend(backend)
     if model is not None:
         model = ensure_text(model, "model")
     if backend == "camel":
