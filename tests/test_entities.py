@@ -17,7 +17,7 @@ from arnews.chars import fold
 from arnews.entities.document import harmonize_labels
 from arnews.entities.features import Lexicon, sentence_features
 from arnews.entities.gazetteer import StemGazetteer, load_lexicon
-from arnews.entities.spans import decode_entities
+from arnews.entities.spans import bio_spans, decode_entities, split_label
 from arnews.entities.tagger import TaggedToken, sentence_chunks, text_blocks
 from arnews.types import Token
 
@@ -256,6 +256,29 @@ def test_gazetteer_matches_whole_tokens_only() -> None:
     g = StemGazetteer.from_names([("مصر", "LOC"), ("الأمم المتحدة", "ORG")])
     assert g.tag(["مصرف", "امم", "متحده", "مصر"]) == [(), ("B-ORG",), ("I-ORG",), ("U-LOC",)]
     assert g.tag([]) == []
+
+
+def test_gazetteer_finds_names_at_the_ends_and_after_a_stem_with_a_space() -> None:
+    g = StemGazetteer.from_names([("مصر", "LOC"), ("الأمم المتحدة", "ORG")])
+    stems = ["مصر", "ب ج", "امم", "متحده"]
+    assert g.matches(stems) == [(0, 1, ("LOC",)), (2, 4, ("ORG",))]
+    assert g.matches(["امم", "متحده", "مصر"]) == [(0, 2, ("ORG",)), (2, 3, ("LOC",))]
+
+
+@given(
+    st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-XYZ", "B"]), max_size=9)
+)
+def test_bio_spans_read_labels_conll_style(labels: list[str]) -> None:
+    expected: list[tuple[int, int, str]] = []
+    for i, label in enumerate(labels):  # one label at a time, the CoNLL reading
+        prefix, kind = split_label(label)
+        if kind is None:
+            continue
+        if prefix == "I" and expected and expected[-1][1:] == (i, kind):
+            expected[-1] = (expected[-1][0], i + 1, kind)
+        else:
+            expected.append((i, i + 1, kind))
+    assert bio_spans(labels) == expected
 
 
 def test_features_describe_neighbours_and_fold_spelling() -> None:

@@ -11,6 +11,8 @@ Everything is read lazily from ``arnews/data/entities/`` on first use.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -103,18 +105,15 @@ class StemGazetteer(GazetteerTagger):
         last_stems, last_found = self._last  # one read: safe when threads share the object
         if last_stems == stems:
             return list(last_found)
-        line = " " + " ".join(s.replace(" ", "_") for s in stems) + " "
-        # Index of the token that starts after each space.
-        token_at: dict[int, int] = {}
-        pos = 0
-        for i, s in enumerate(stems):
-            token_at[pos] = i
-            pos += len(s) + 1
+        joined = " ".join(stems)
+        if joined.count(" ") != len(stems) - 1:  # a stem with a space in it (rare)
+            joined = " ".join(s.replace(" ", "_") for s in stems)
+        # keys start and end with a space, so a match starts at a space before a token
+        spaces = list(itertools.accumulate((len(s) + 1 for s in stems), initial=0))
         found: list[tuple[int, int, tuple[str, ...]]] = []
-        for end, (n_words, key_len, types) in self._automaton.iter(line):
-            first = token_at.get(end - key_len + 1)
-            if first is not None:
-                found.append((first, first + n_words, types))
+        for end, (n_words, key_len, types) in self._automaton.iter(" " + joined + " "):
+            first = bisect.bisect_left(spaces, end - key_len + 1)
+            found.append((first, first + n_words, types))
         found.sort()
         self._last = (list(stems), found)
         return list(found)

@@ -70,8 +70,14 @@ __all__ = [
     "split_listed_clitics",
 ]
 
-Listed = dict[tuple[int, int], tuple[str, ...]]
-"""Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing it."""
+
+class Listed(dict[tuple[int, int], tuple[str, ...]]):
+    """Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing
+    it; ``stems`` holds the text's stem keys (:func:`stem_keys`), built once for all rules."""
+
+    def __init__(self, found: dict[tuple[int, int], tuple[str, ...]], stems: list[str]) -> None:
+        super().__init__(found)
+        self.stems = stems
 
 
 _HYPHENS: Final = frozenset("-‐‑")
@@ -170,13 +176,12 @@ def _listed_classes(toks: Sequence[Token], lexicon: Lexicon) -> Listed:
     from arnews.entities.gazetteer import StemGazetteer
 
     gazetteer = lexicon.gazetteer
-    if not isinstance(gazetteer, StemGazetteer):
-        return {}
     stems = stem_keys(toks)
     found: dict[tuple[int, int], tuple[str, ...]] = {}
-    for first, stop, kinds in gazetteer.matches(stems):
-        found[first, stop] = found.get((first, stop), ()) + kinds
-    return found
+    if isinstance(gazetteer, StemGazetteer):
+        for first, stop, kinds in gazetteer.matches(stems):
+            found[first, stop] = found.get((first, stop), ()) + kinds
+    return Listed(found, stems)
 
 
 def _first_of(kinds: set[str]) -> str:
@@ -238,7 +243,7 @@ def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed
     if "B-PER" not in labels and "I-PER" not in labels:
         return
     spans = bio_spans(labels)
-    keys = stem_keys(toks)
+    keys = listed.stems
     # words of the text's people named in full (براد بيت: بيت alone is then Pitt)
     in_full_names = {keys[j] for a, b, k in spans if k == "PER" and b - a > 1 for j in range(a, b)}
     for first, stop, kind in spans:
@@ -436,7 +441,7 @@ def _trim_person_tails(labels: list[str], toks: Sequence[Token], listed: Listed)
     spans = [(a, b) for a, b, kind in bio_spans(labels) if kind == "PER"]
     if len(spans) < 3:
         return
-    keys = stem_keys(toks)
+    keys = listed.stems
     counts = Counter(tuple(keys[a:b]) for a, b in spans)
     person_words = {
         j for (a, b), kinds in listed.items() if _KEEP_PER & set(kinds) for j in range(a, b)

@@ -141,16 +141,17 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, EntityLabel]]:
     """
     spans: list[tuple[int, int, EntityLabel]] = []
     current: EntityLabel | None = None
-    first = 0
-    for i, label in enumerate(labels):
-        prefix, kind = ("O", None) if label == "O" else split_label(label)  # most are O
-        if current is not None and (prefix != "I" or kind != current):
-            spans.append((first, i, current))
+    first = stop = 0
+    for i in [i for i, label in enumerate(labels) if label != "O"]:  # most labels are O
+        prefix, kind = split_label(labels[i])
+        if current is not None and (i != stop or prefix != "I" or kind != current):
+            spans.append((first, stop, current))
             current = None
-        if kind is not None and current is None:
+        if current is None:
             current, first = kind, i
+        stop = i + 1
     if current is not None:
-        spans.append((first, len(labels), current))
+        spans.append((first, stop, current))
     return spans
 
 
