@@ -150,3 +150,10 @@ def test_sentence_chunks_keep_a_cap_for_long_sentences() -> None:
     norm_text, tokens, norm = analyze(text)
     chunks = sentence_chunks(tokens, norm_text, sentence_starts(norm))
     assert [len(c) for c in chunks] == [150, 150, 100]
+
+
+def test_a_name_written_as_a_hashtag_is_found_with_its_underscore() -> None:
+    text = "قال وزير الدفاع الأميركي #جيمس_ماتيس إن بلاده لم تتأكد بعد من الهجوم"
+    people = [e for e in extract_entities(text) if e.label == "PER"]
+    assert [(e.text, e.canonical) for e in people] == [("جيمس_ماتيس", "جيمس ماتيس")]
+    assert text[people[0].start : people[0].end] == people[0].text

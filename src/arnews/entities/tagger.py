@@ -17,6 +17,7 @@ gets its own ``pycrfsuite.Tagger`` because those objects keep per-call state.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -39,19 +40,30 @@ MAX_CHUNK: Final = 150
 """Longest run of tokens tagged at once: keeps long unpunctuated input linear."""
 _BREAKS: Final = (("\n\n",), ("\n",), (". ", "؟ ", "! ", "? "), (" ", "\t"))
 """Where a long text may be cut, best first: paragraph, line, sentence end, space."""
+_HASHTAG_MARKS: Final = re.compile(r"(?<=[^\W_])_+(?=[^\W\d_])|#(?=[^\W\d_])")
+"""A hashtag's ``#`` and the underscores between its words (``#جيمس_ماتيس``)."""
 
 
 def analyze(text: str) -> tuple[str, list[Token], Any]:
     """Normalize ``text`` with its offset map and tokenize the normalized text.
 
+    A hashtag is read as its words: its ``#`` and the underscores between words count as
+    spaces, so ``#جيمس_ماتيس`` is the two words of a name (the entity's text, taken from
+    ``text``, keeps the underscore).
+
     Returns the normalized text, its tokens, and the ``Normalized`` object whose
     ``original_span`` maps offsets back onto ``text``.
+
+    >>> words, tokens, _ = analyze("زار #جيمس_ماتيس الرباط")
+    >>> words, [t.text for t in tokens]
+    ('زار  جيمس ماتيس الرباط', ['زار', 'جيمس', 'ماتيس', 'الرباط'])
     """
     from arnews.normalization import normalize_with_map
     from arnews.tokenization import tokenize
 
     norm = normalize_with_map(text)
-    return norm.text, tokenize(norm.text), norm
+    words = _HASHTAG_MARKS.sub(lambda m: " " * len(m[0]), norm.text)  # offsets unchanged
+    return words, tokenize(words), norm
 
 
 def text_blocks(text: str, size: int) -> list[tuple[int, int]]:
