@@ -363,6 +363,22 @@ def test_batched_viterbi_equals_one_sentence_viterbi() -> None:
     trans, start, end, ems = _random_crf(3)
     batched = viterbi_batch(ems, trans, start, end)
     assert batched == [crf_decode(e, trans, start, end)[0] for e in ems]
+    assert [viterbi_batch([e], trans, start, end)[0] for e in ems] == batched  # alone
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_sentence_viterbi_finds_the_best_scoring_path(seed: int) -> None:
+    from arnews.entities.neural import viterbi_batch
+
+    trans, start, end, ems = _random_crf(seed)
+    em = ems[3][:6]  # 6 tokens, 6 tags: every path can be scored
+
+    def total(path: tuple[int, ...]) -> float:
+        moves = sum(trans[a, b] for a, b in itertools.pairwise(path))
+        return float(start[path[0]] + em[np.arange(6), path].sum() + moves + end[path[-1]])
+
+    best = max(itertools.product(range(6), repeat=6), key=total)
+    assert viterbi_batch([em], trans, start, end) == [list(best)]
 
 
 def test_local_scores_of_sentences_back_to_back_equal_each_alone() -> None:

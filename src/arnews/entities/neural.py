@@ -258,6 +258,9 @@ def viterbi_batch(
     >>> viterbi_batch(em, np.zeros((2, 2), np.float32), z, z)
     [[0, 1], [0]]
     """
+    into = np.ascontiguousarray(trans.T)  # into[j, i]: the score of moving from tag i to j
+    if len(emissions) == 1:  # a short call's one sentence: half the array operations
+        return [_viterbi_one(emissions[0], into, start, end)]
     lengths = [len(e) for e in emissions]
     batch, longest, tags = len(emissions), max(lengths), trans.shape[0]
     em = np.zeros((longest, batch, tags), dtype=np.float32)
@@ -265,7 +268,6 @@ def viterbi_batch(
     for b, e in enumerate(emissions):
         em[: len(e), b] = e
         ending.setdefault(len(e) - 1, []).append(b)
-    into = np.ascontiguousarray(trans.T)  # into[j, i]: the score of moving from tag i to j
     flat = np.arange(batch * tags) * tags  # where each (sentence, tag) row starts in `total`
     back = np.zeros((longest, batch, tags), dtype=np.intp)
     score = start + em[0]
@@ -293,6 +295,26 @@ def viterbi_batch(
             cur[done] = tag[done]
         paths[:, t] = cur
     return [row[:n] for row, n in zip(paths.tolist(), lengths, strict=True)]
+
+
+def _viterbi_one(em: Floats, into: Floats, start: Floats, end: Floats) -> list[int]:
+    """:func:`viterbi_batch` for one sentence (the same sums, so the same path)."""
+    tags = into.shape[0]
+    flat = np.arange(tags) * tags  # where each "to" tag's row starts in `total`
+    backs: list[npt.NDArray[np.intp]] = []
+    score = start + em[0]
+    for t in range(1, len(em)):
+        total = into + score  # (to, from)
+        best = total.argmax(axis=1)
+        backs.append(best)
+        score = total.take(flat + best) + em[t]
+    tag = int((score + end).argmax())
+    path = [tag]
+    for best in reversed(backs):
+        tag = int(best[tag])
+        path.append(tag)
+    path.reverse()
+    return path
 
 
 def local_scores(
