@@ -278,7 +278,7 @@ def test_results_do_not_depend_on_what_the_model_read_before() -> None:
     chunks = [tokenize(text)]
     # all forms first seen together, among hundreds of others (BLAS picks other kernels)
     others = [Token(f"كلمة{i}", 0, 5 + len(str(i))) for i in range(600)]
-    fresh._learn_words([*chunks, others])
+    fresh.inputs([*chunks, others])
     for ours, theirs in zip(warm.inputs(chunks), fresh.inputs(chunks), strict=True):
         assert np.array_equal(ours, theirs)
     assert extract_with_model(text, warm) == extract_with_model(text, fresh)

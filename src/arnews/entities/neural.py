@@ -534,32 +534,29 @@ class NeuralModel:
         rows = [feats[f] for f in attributes if f in feats]
         return self.net.arrays["feat_in"][rows].sum(axis=0)  # type: ignore[no-any-return]
 
-    def _learn_words(self, chunks: Sequence[Sequence[Token]]) -> None:
-        """Cache every word form of ``chunks`` not seen before (one batched pass)."""
+    def _words(self, chunks: Sequence[Sequence[Token]]) -> list[tuple[Floats, str]]:
+        """The first-layer row and folded stem of every token of ``chunks``, from the cache;
+        the word forms not seen before are computed together (one batched pass) and cached."""
+        tokens = [t for chunk in chunks for t in chunk]
+        keys = [(t.text, t.proclitic, t.article, t.kind) for t in tokens]
+        get = self._cache.get
+        words = [get(key) for key in keys]
+        if None not in words:
+            return words  # type: ignore[return-value]
         new: dict[tuple[str, str, str, str], Token] = {}
-        seen = self._cache.get
-        for chunk in chunks:
-            for tok in chunk:
-                key = (tok.text, tok.proclitic, tok.article, tok.kind)
-                if key not in new and seen(key) is None:
-                    new[key] = tok
-        if not new:
-            return
+        for key, tok, found in zip(keys, tokens, words, strict=True):
+            if found is None:
+                new.setdefault(key, tok)
         rows, stems = self._first_layer(list(new.values()))
-        for word, row, stem in zip(new, rows, stems, strict=True):
-            self._cache.put(word, (row, stem))
-
-    def _word(self, tok: Token) -> tuple[Floats, str]:
-        key = (tok.text, tok.proclitic, tok.article, tok.kind)
-        found = self._cache.get(key)
-        if found is None:  # not learnt by this call's _learn_words (or evicted since)
-            rows, stems = self._first_layer([tok])
-            found = self._cache.put(key, (rows[0], stems[0]))
-        return found
+        learnt = {
+            key: self._cache.put(key, (row, stem))
+            for key, row, stem in zip(new, rows, stems, strict=True)
+        }
+        return [learnt[key] if w is None else w for key, w in zip(keys, words, strict=True)]
 
     def inputs(self, chunks: Sequence[Sequence[Token]]) -> list[Floats]:
         """Sentences through the encoder's first layer: one (tokens, width) matrix each."""
-        words = [self._word(t) for chunk in chunks for t in chunk]
+        words = self._words(chunks)
         x = np.array([w[0] for w in words], dtype=np.float32)
         feats = self.net.feats
         at: list[int] = []
@@ -694,7 +691,6 @@ class NeuralModel:
     def _tag_batch(self, chunks: Sequence[Sequence[Token]]) -> list[TaggedToken]:
         a = self.net.arrays
         trans, start, end = a["crf_trans"], a["crf_start"], a["crf_end"]
-        self._learn_words(chunks)
         ems = self._encode(self.inputs(chunks))
         paths = viterbi_batch(ems, trans, start, end)
         ids = [tag for path in paths for tag in path]

@@ -62,7 +62,9 @@ def analyze(text: str) -> tuple[str, list[Token], Any]:
     from arnews.tokenization import tokenize
 
     norm = normalize_with_map(text)
-    words = _HASHTAG_MARKS.sub(lambda m: " " * len(m[0]), norm.text)  # offsets unchanged
+    words = norm.text
+    if "#" in words or "_" in words:  # same length: offsets unchanged
+        words = _HASHTAG_MARKS.sub(lambda m: " " * len(m[0]), words)
     return words, tokenize(words), norm
 
 
