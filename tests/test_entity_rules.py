@@ -235,3 +235,25 @@ def test_shipped_lists_hold_the_names_of_today() -> None:
         assert (0, 1, ("ORG",)) in gazetteer.matches([name]), name
     stems = ["مكتب", "امم", "متحده", "مكافحه", "ارهاب"]
     assert any(m[:2] == (0, 5) and "ORG" in m[2] for m in gazetteer.matches(stems))
+
+
+def test_letters_spelt_out_with_dots_are_one_name_and_the_name_goes_on() -> None:
+    labels = {"سي": "B-ORG", "إس": "B-ORG", "نيوز": "I-ORG", "إيه": "B-ORG", "آر": "B-ORG"}
+    text, toks = tagged("قالت شبكة سي.بي.إس نيوز إن طائرات إيه.تي.آر وصلت", labels)
+    found = names(text, apply_name_rules(toks, text, Lexicon.empty()))
+    assert found == [("ORG", "سي.بي.إس نيوز"), ("ORG", "إيه.تي.آر")]
+
+
+def test_words_after_a_full_stop_without_a_space_are_not_joined() -> None:
+    text, toks = tagged("وصل الوفد إلى القاهرة.وقال الرئيس", {"القاهرة": "B-LOC"})
+    assert names(text, apply_name_rules(toks, text, Lexicon.empty())) == [("LOC", "القاهرة")]
+
+
+def test_a_site_ending_in_dot_com_is_an_organisation() -> None:
+    text, toks = tagged("وأعلن موقع بيت.كوم للوظائف", {"بيت": "B-LOC"})
+    assert names(text, apply_name_rules(toks, text, Lexicon.empty())) == [("ORG", "بيت.كوم")]
+
+
+def test_a_name_has_a_letter() -> None:
+    text, toks = tagged("وقال إن المال ( ... ) دفعه محاميه", {"...": "B-ORG", "(": "B-MISC"})
+    assert names(text, apply_name_rules(toks, text, Lexicon.empty())) == []

@@ -166,6 +166,47 @@ def _drop_fragments(labels: list[str], toks: Sequence[Token], listed: Listed) ->
             labels[first] = "O"
 
 
+def _join_dotted(labels: list[str], toks: Sequence[Token]) -> None:
+    """Letters spelt out and joined by dots with no space (``إيه.تي.آر``, ``بي.بي.سي``:
+    words of at most ``_LETTER_NAME`` letters) are one name when the tagger saw a name of
+    one type in them; ending in ``كوم`` (.com) they are an organisation (``بيت.كوم``).
+    (Longer words are not joined: scraped text often lacks the space after a full stop,
+    ``القاهرة.وقال``.)"""
+    i, n = 0, len(toks)
+    while i < n:
+        stop = i + 1  # the chain: word (. word)*, no spaces
+        while (
+            stop + 1 < n
+            and toks[stop].text == "."
+            and toks[stop - 1].end == toks[stop].start
+            and toks[stop].end == toks[stop + 1].start
+            and toks[stop + 1].kind == "word"
+            and len(toks[stop + 1].text) <= _LETTER_NAME
+        ):
+            stop += 2
+        kinds = {labels[j][2:] for j in range(i, stop) if labels[j] != "O"}
+        if toks[stop - 1].text == "كوم":
+            kinds = {"ORG"}  # a web site: بيت.كوم
+        short = toks[i].kind == "word" and len(toks[i].text) <= _LETTER_NAME
+        if stop - i > 1 and short and len(kinds) == 1:
+            kind = kinds.pop()
+            if labels[i] != "I-" + kind:  # else it continues the name before it
+                labels[i] = "B-" + kind
+            labels[i + 1 : stop] = ["I-" + kind] * (stop - i - 1)  # what follows may go on
+        i = stop
+
+
+_LETTER_NAME: Final = 3
+"""Longest word read as a spelt-out letter of an acronym (``إيه``, ``بي``, ``إس``)."""
+
+
+def _drop_letterless(labels: list[str], toks: Sequence[Token]) -> None:
+    """A name has a letter: a span of punctuation or digits alone (``...``) is none."""
+    for first, stop, _ in bio_spans(labels):
+        if not any(c.isalpha() for tok in toks[first:stop] for c in tok.text):
+            labels[first:stop] = ["O"] * (stop - first)
+
+
 _KEEP_PER: Final = frozenset({"PER_FIRST", "PER_LAST", "PER_FULL", "PER_TOKEN"})
 _AMBIGUOUS: Final = {"ORG_AMBIGUOUS": "ORG", "LOC_AMBIGUOUS": "LOC"}
 """Names that are also common words (ليل: Lille, night): a class once tagged as a name."""
@@ -474,6 +515,8 @@ def apply_name_rules(
         _trim_person_tails(labels, toks, listed)
     if any(lab != "O" for lab in labels):
         _drop_fragments(labels, toks, listed)
+        _join_dotted(labels, toks)
+        _drop_letterless(labels, toks)
     out = _relabel(tagged, labels)
     if "B-PER" in labels or "I-PER" in labels:
         out = join_name_chains(out, text)
