@@ -257,3 +257,28 @@ def test_a_site_ending_in_dot_com_is_an_organisation() -> None:
 def test_a_name_has_a_letter() -> None:
     text, toks = tagged("وقال إن المال ( ... ) دفعه محاميه", {"...": "B-ORG", "(": "B-MISC"})
     assert names(text, apply_name_rules(toks, text, Lexicon.empty())) == []
+
+
+def labelled(text: str, labels: list[str]) -> tuple[str, list[TaggedToken]]:
+    """Tokens of ``text`` with one label per token, in order."""
+    norm_text, tokens, _ = analyze(text)
+    assert len(tokens) == len(labels), [t.text for t in tokens]
+    return norm_text, [TaggedToken(t, lab, 0.9) for t, lab in zip(tokens, labels, strict=True)]
+
+
+def test_a_surname_alone_is_the_person_named_in_full() -> None:
+    text, toks = labelled(
+        "قالت أنغيلا ميركل إن حكومة ميركل باقية",
+        ["O", "B-PER", "I-PER", "O", "O", "B-ORG", "O"],
+    )
+    found = names(text, apply_name_rules(toks, text, Lexicon.empty()))
+    assert found == [("PER", "أنغيلا ميركل"), ("PER", "ميركل")]
+
+
+def test_a_listed_place_stays_a_place_beside_a_person_of_that_name() -> None:
+    text, toks = labelled(
+        "حاملة الطائرات جورج واشنطن تغادر واشنطن",
+        ["O", "O", "B-PER", "I-PER", "O", "B-LOC"],
+    )
+    found = names(text, apply_name_rules(toks, text, listing(("واشنطن", "LOC"))))
+    assert found == [("PER", "جورج واشنطن"), ("LOC", "واشنطن")]
