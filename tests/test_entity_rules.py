@@ -282,3 +282,9 @@ def test_a_listed_place_stays_a_place_beside_a_person_of_that_name() -> None:
     )
     found = names(text, apply_name_rules(toks, text, listing(("واشنطن", "LOC"))))
     assert found == [("PER", "جورج واشنطن"), ("LOC", "واشنطن")]
+
+
+def test_an_adjective_of_nationality_with_the_article_is_no_name() -> None:
+    lexicon = listing(("قطري", "NATIONALITY"), ("قطر", "LOC"))
+    text, toks = tagged("وقال المسؤول القطري إن قطر مستعدة", {"القطري": "B-ORG", "قطر": "B-LOC"})
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [("LOC", "قطر")]

@@ -44,8 +44,11 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
         return list(tagged)
     keys = stem_keys([t.token for t in tagged])
     votes: dict[tuple[str, ...], Counter[str]] = {}
+    articled: dict[str, set[bool]] = {}  # one-word names and parts: written with ال or not
     for s, e, kind in spans:
         votes.setdefault(tuple(keys[s:e]), Counter())[kind] += 1
+        for j in {s, e - 1}:
+            articled.setdefault(keys[j], set()).add(bool(tagged[j].token.article))
     names = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     # Parts of full person names (first and last word) stand for the person.
     parts: dict[tuple[str, ...], str] = {}
@@ -73,8 +76,9 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
                 tagged[i].token.kind != "word"
                 or keys[i] in common
                 or is_split_fragment(tagged[i].token)
+                or bool(tagged[i].token.article) not in articled.get(keys[i], (False, True))
             ):
-                continue
+                continue  # السورية (the Syrian) is not سورية (Syria)
             labels[i] = "B-" + found
             for j in range(i + 1, i + size):
                 labels[j] = "I-" + found

@@ -154,15 +154,19 @@ def is_split_fragment(token: Token) -> bool:
 
 
 def _drop_fragments(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
-    """A one-word name that is a proclitic fragment (``ديلا`` of ``بديلا``) or a function
-    word no person list holds as a name (``لي``, ``له``; ``علي`` is a name too) is none."""
+    """A one-word name that is a proclitic fragment (``ديلا`` of ``بديلا``), a function
+    word no person list holds as a name (``لي``, ``له``; ``علي`` is a name too), or an
+    adjective of nationality with the article that no list holds as a name (``السورية``,
+    ``القطري``) is none."""
     common = function_words()
     for first, stop, _ in bio_spans(labels):
         if stop - first != 1:
             continue
-        named = set(listed.get((first, stop), ())) & (_KEEP_PER | {"PER_AMBIGUOUS"})
+        kinds = set(listed.get((first, stop), ()))
+        named = kinds & (_KEEP_PER | {"PER_AMBIGUOUS"})
         whole = fold(toks[first].text)  # as written: الله is not ال + له
-        if is_split_fragment(toks[first]) or (whole in common and not named):
+        adjective = toks[first].article == "ال" and kinds == {"NATIONALITY"}
+        if is_split_fragment(toks[first]) or (whole in common and not named) or adjective:
             labels[first] = "O"
 
 
