@@ -288,3 +288,13 @@ def test_an_adjective_of_nationality_with_the_article_is_no_name() -> None:
     lexicon = listing(("قطري", "NATIONALITY"), ("قطر", "LOC"))
     text, toks = tagged("وقال المسؤول القطري إن قطر مستعدة", {"القطري": "B-ORG", "قطر": "B-LOC"})
     assert names(text, apply_name_rules(toks, text, lexicon)) == [("LOC", "قطر")]
+
+
+def test_a_word_that_starts_a_listed_club_is_no_surname() -> None:
+    text, toks = labelled(
+        "وسجل ظهير أتلتيكو هدفا وفاز أتلتيكو",
+        ["O", "B-PER", "I-PER", "O", "O", "B-ORG"],
+    )
+    lexicon = listing(("أتلتيكو مدريد", "ORG"))
+    found = names(text, apply_name_rules(toks, text, lexicon))
+    assert found == [("PER", "ظهير أتلتيكو"), ("ORG", "أتلتيكو")]

@@ -75,6 +75,7 @@ class StemGazetteer(GazetteerTagger):
         # the last stems matched and what was found: a one-sentence text is matched twice
         # with the same stems (the tagger's features, then the name rules)
         self._last: tuple[list[str], list[tuple[int, int, tuple[str, ...]]]] = ([], [])
+        self._first_words: dict[frozenset[str], frozenset[str]] = {}
 
     @classmethod
     def from_names(cls, names: Iterable[tuple[str, str]]) -> StemGazetteer:
@@ -117,6 +118,24 @@ class StemGazetteer(GazetteerTagger):
         found.sort()
         self._last = (list(stems), found)
         return list(found)
+
+    def first_words(self, classes: frozenset[str]) -> frozenset[str]:
+        """The first stems of the listed names of two words or more that carry one of
+        ``classes`` (computed once per set of classes).
+
+        >>> g = StemGazetteer.from_names([("أتلتيكو مدريد", "ORG"), ("مدريد", "LOC")])
+        >>> sorted(g.first_words(frozenset({"ORG"})))
+        ['اتلتيكو']
+        """
+        found = self._first_words.get(classes)
+        if found is None:
+            found = frozenset(
+                key.split(" ", 2)[1]
+                for key, (n_words, _, kinds) in self._automaton.items()
+                if n_words > 1 and not classes.isdisjoint(kinds)
+            )
+            self._first_words[classes] = found
+        return found
 
 
 def resource_files() -> list[str]:

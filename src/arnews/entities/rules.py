@@ -499,19 +499,30 @@ def _trim_person_tails(labels: list[str], toks: Sequence[Token], listed: Listed)
             labels[b - 1] = "O"
 
 
-def _surnames_of_people(labels: list[str], toks: Sequence[Token], listed: Listed) -> None:
+def _surnames_of_people(labels: list[str], listed: Listed, heads: frozenset[str]) -> None:
     """A one-word name of another type that is the last word of a person named in full
     in the text is that person, named by surname as news does (``ميركل`` after ``أنغيلا
-    ميركل``, ``بوتن`` after ``فلاديمير بوتن``), unless a list holds it as a place or
-    organisation (``واشنطن`` after ``جورج واشنطن``)."""
+    ميركل``), unless a list holds it as a place or organisation (``واشنطن`` after ``جورج
+    واشنطن``) or as the first word of one (``أتلتيكو`` after a run-on ``ظهير أتلتيكو``).
+    ``heads`` holds those first words."""
     spans = bio_spans(labels)
     keys = listed.stems
     surnames = {keys[b - 1] for a, b, kind in spans if kind == "PER" and b - a > 1}
+    surnames -= heads  # أتلتيكو starts أتلتيكو مدريد: no surname
     for a, b, kind in spans:
         if b - a > 1 or kind == "PER" or keys[a] not in surnames or len(keys[a]) < 3:
             continue
         if not any(k in _STRONG or k.endswith("AMBIGUOUS") for k in listed.get((a, b), ())):
             labels[a] = "B-PER"
+
+
+def _name_heads(lexicon: Lexicon) -> frozenset[str]:
+    from arnews.entities.gazetteer import StemGazetteer
+
+    gazetteer = lexicon.gazetteer
+    if not isinstance(gazetteer, StemGazetteer):
+        return frozenset()
+    return gazetteer.first_words(frozenset(_STRONG))
 
 
 def apply_name_rules(
@@ -532,7 +543,7 @@ def apply_name_rules(
         _add_family_names(labels, toks, lexicon, listed)
         _drop_titles_and_nationalities(labels, toks, lexicon, listed)
         _trim_person_tails(labels, toks, listed)
-        _surnames_of_people(labels, toks, listed)
+        _surnames_of_people(labels, listed, _name_heads(lexicon))
     if any(lab != "O" for lab in labels):
         _drop_fragments(labels, toks, listed)
         _join_dotted(labels, toks)
