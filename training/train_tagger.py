@@ -500,15 +500,61 @@ def main(argv: Sequence[str] | None = None) -> None:
     np.savez(args.out, **arrays)
     size = args.out.stat().st_size
     print(f"-> {args.out} ({size / 1e6:.1f} MB)")
-    write_manifest(args, scores, best_epoch + 1, len(sentences), vec_arrays)
+    given = list(argv) if argv is not None else sys.argv[1:]
+    write_manifest(args, given, scores, best_epoch + 1, len(sentences), vec_arrays)
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def training_sources(args: argparse.Namespace) -> list[str]:
+    """What the model was trained on, for the manifest (and NOTICE)."""
+    sources = [
+        "ANERcorp train.txt (first 90% of units): tagger training",
+        "word vectors (training/train_embeddings.py): Arabic Wikipedia 2017 extract "
+        "(CC BY-SA 4.0), ANT Jawhara FM 2015-2017 (Apache-2.0), ANERcorp train.txt "
+        "first 90% of units",
+    ]
+    mixed = f"mixed into the first {args.extra_epochs} epochs" + (
+        "" if args.extra_misc else ", MISC labels dropped"
+    )
+    if "aqmar" in args.extra:
+        sources.append(f"AQMAR Arabic Wikipedia NER corpus (CC BY-SA 3.0): {mixed}")
+    if "wikiann" in args.extra:
+        sources.append(
+            f"WikiANN / PAN-X Arabic train split (silver labels derived from Wikipedia; "
+            f"licence not stated): up to {args.wikiann_limit} sentences, {mixed}"
+        )
+    return sources
+
+
+def retrain_command(given: Sequence[str]) -> str:
+    """The commands that rebuild the model: this run's options, without its paths."""
+    options: list[str] = []
+    skip = False
+    for arg in given:
+        if skip:
+            skip = False
+        elif arg in ("--out", "--vectors"):
+            skip = True
+        else:
+            options.append(arg)
+    steps = [
+        "python training/train_embeddings.py",
+        " ".join(["python training/train_tagger.py", *options]),
+        "python training/evaluate_ner.py --record",
+    ]
+    return " && ".join(steps)
+
+
 def write_manifest(
-    args: argparse.Namespace, scores: Scores, epoch: int, n_chunks: int, vectors: dict
+    args: argparse.Namespace,
+    given: Sequence[str],
+    scores: Scores,
+    epoch: int,
+    n_chunks: int,
+    vectors: dict,
 ) -> None:
     """Digest, sources, settings and dev scores next to the model."""
     settings = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}
@@ -519,12 +565,7 @@ def write_manifest(
         "model": args.out.name,
         "sha256": sha256(args.out),
         "bytes": args.out.stat().st_size,
-        "sources": [
-            "ANERcorp train.txt (first 90% of units): tagger training",
-            "word vectors (training/train_embeddings.py): Arabic Wikipedia 2017 extract "
-            "(CC BY-SA 4.0), ANT Jawhara FM 2015-2017 (Apache-2.0), ANERcorp train.txt "
-            "first 90% of units",
-        ],
+        "sources": training_sources(args),
         "vectors": {
             "words": len(vectors["emb_word_scale"]),
             "buckets": len(vectors["emb_ngram_scale"]),
@@ -533,8 +574,7 @@ def write_manifest(
         },
         "settings": settings,
         "feature_resources": resources,
-        "retrain": "python training/train_embeddings.py && python training/train_tagger.py "
-        "&& python training/evaluate_ner.py --record",
+        "retrain": retrain_command(given),
         "dev_scores": {
             "split": "ANERcorp dev split (last 10% of train.txt units)",
             "units": 367,

@@ -170,6 +170,10 @@ def _drop_fragments(labels: list[str], toks: Sequence[Token], listed: Listed) ->
             labels[first] = "O"
 
 
+_LETTER_NAME: Final = 3
+"""Longest word read as a spelt-out letter of an acronym (``إيه``, ``بي``, ``إس``)."""
+
+
 def _join_dotted(labels: list[str], toks: Sequence[Token]) -> None:
     """Letters spelt out and joined by dots with no space (``إيه.تي.آر``, ``بي.بي.سي``:
     words of at most ``_LETTER_NAME`` letters) are one name when the tagger saw a name of
@@ -198,10 +202,6 @@ def _join_dotted(labels: list[str], toks: Sequence[Token]) -> None:
                 labels[i] = "B-" + kind
             labels[i + 1 : stop] = ["I-" + kind] * (stop - i - 1)  # what follows may go on
         i = stop
-
-
-_LETTER_NAME: Final = 3
-"""Longest word read as a spelt-out letter of an acronym (``إيه``, ``بي``, ``إس``)."""
 
 
 def _drop_letterless(labels: list[str], toks: Sequence[Token]) -> None:
