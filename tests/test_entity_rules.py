@@ -15,6 +15,13 @@ def tagged(text: str, labels: dict[str, str]) -> tuple[str, list[TaggedToken]]:
     return norm_text, [TaggedToken(t, labels.get(t.text, "O"), 0.9) for t in tokens]
 
 
+def labelled(text: str, labels: list[str]) -> tuple[str, list[TaggedToken]]:
+    """Tokens of ``text`` with one label per token, in order."""
+    norm_text, tokens, _ = analyze(text)
+    assert len(tokens) == len(labels), [t.text for t in tokens]
+    return norm_text, [TaggedToken(t, lab, 0.9) for t, lab in zip(tokens, labels, strict=True)]
+
+
 def names(text: str, result: list[TaggedToken]) -> list[tuple[str, str]]:
     out = []
     for first, stop, kind in bio_spans([t.label for t in result]):
@@ -257,13 +264,6 @@ def test_a_site_ending_in_dot_com_is_an_organisation() -> None:
 def test_a_name_has_a_letter() -> None:
     text, toks = tagged("وقال إن المال ( ... ) دفعه محاميه", {"...": "B-ORG", "(": "B-MISC"})
     assert names(text, apply_name_rules(toks, text, Lexicon.empty())) == []
-
-
-def labelled(text: str, labels: list[str]) -> tuple[str, list[TaggedToken]]:
-    """Tokens of ``text`` with one label per token, in order."""
-    norm_text, tokens, _ = analyze(text)
-    assert len(tokens) == len(labels), [t.text for t in tokens]
-    return norm_text, [TaggedToken(t, lab, 0.9) for t, lab in zip(tokens, labels, strict=True)]
 
 
 def test_a_surname_alone_is_the_person_named_in_full() -> None:
