@@ -230,20 +230,7 @@ def crf_decode(
     >>> path, marg.sum(axis=1).round(4).tolist()
     ([0, 1], [1.0, 1.0])
     """
-    n, t = emissions.shape
-    back = np.empty((n, t), dtype=np.intp)
-    score = start + emissions[0]
-    for i in range(1, n):
-        total = score[:, None] + trans
-        best = total.argmax(axis=0)
-        back[i] = best
-        score = total[best, np.arange(t)] + emissions[i]
-    last = int((score + end).argmax())
-    path = [last]
-    for i in range(n - 1, 0, -1):
-        last = int(back[i, last])
-        path.append(last)
-    path.reverse()
+    path = _viterbi_one(emissions, np.ascontiguousarray(trans.T), start, end)
     return path, _marginals(emissions, trans, start, end)
 
 
