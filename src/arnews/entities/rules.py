@@ -180,8 +180,12 @@ def _join_dotted(labels: list[str], toks: Sequence[Token]) -> None:
     one type in them; ending in ``كوم`` (.com) they are an organisation (``بيت.كوم``).
     (Longer words are not joined: scraped text often lacks the space after a full stop,
     ``القاهرة.وقال``.)"""
-    i, n = 0, len(toks)
-    while i < n:
+    n = len(toks)
+    i = 0
+    for dot in [k for k in range(1, n - 1) if toks[k].text == "."]:  # most texts: none
+        if dot - 1 < i:
+            continue  # inside the chain just read
+        i = dot - 1
         stop = i + 1  # the chain: word (. word)*, no spaces
         while (
             stop + 1 < n
