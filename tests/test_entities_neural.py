@@ -328,6 +328,27 @@ def test_batching_does_not_change_labels() -> None:
     assert np.allclose([t.score for t in together], [t.score for t in apart], atol=1e-5)
 
 
+def test_tagging_runs_blas_on_one_thread_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    seen: list[list[int]] = []
+    real = NeuralModel._encode
+
+    def spy(self: NeuralModel, sentences: list[np.ndarray]) -> list[np.ndarray]:
+        seen.append(blas_threads())
+        return real(self, sentences)
+
+    monkeypatch.setattr(NeuralModel, "_encode", spy)
+    before = blas_threads()
+    _neural_model(None).tag_chunks([tokenize("زار نيمار باريس .")])
+    assert seen
+    assert all(n == 1 for n in seen[0])
+    assert blas_threads() == before
+
+
 def test_threads_share_the_model() -> None:
     text = "استقبل الملك محمد السادس في الرباط الأمين العام للأمم المتحدة أنطونيو غوتيريش."
     expected = extract_entities(text)

@@ -19,8 +19,8 @@ The weights come from ``training/train_tagger.py`` (torch, at training time only
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Final
@@ -701,20 +701,30 @@ class NeuralModel:
 
 
 @cache
-def _blas_controller() -> Any:
+def _blas_libraries() -> list[Any]:
+    """The BLAS libraries loaded in this process (threadpoolctl's controllers, listed once)."""
     from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()
+    return list(ThreadpoolController().select(user_api="blas").lib_controllers)
 
 
-def _one_blas_thread() -> AbstractContextManager[Any]:
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
     """Run the tagger's matrix products on this thread only, for the duration of a call.
 
     The products are small (a batch of words by a few hundred features), where a
     multi-threaded BLAS spends more time waking and syncing threads than computing: on a
     2-core machine with other work running, whole articles tagged 3.4x slower with
     OpenBLAS's default threads (benchmarks/bench_entities.py). The limit is restored when
-    the call returns; listing the loaded BLAS libraries happens once per process.
+    the call returns; the libraries are listed once per process and set directly, which
+    costs a short call about 3 µs where threadpoolctl's ``limit`` took about 10.
     """
-    limit: AbstractContextManager[Any] = _blas_controller().limit(limits=1, user_api="blas")
-    return limit
+    libraries = _blas_libraries()
+    before = [lib.num_threads for lib in libraries]
+    for lib in libraries:
+        lib.set_num_threads(1)
+    try:
+        yield
+    finally:
+        for lib, threads in zip(libraries, before, strict=True):
+            lib.set_num_threads(threads)
