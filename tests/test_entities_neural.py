@@ -328,6 +328,21 @@ def test_batching_does_not_change_labels() -> None:
     assert np.allclose([t.score for t in together], [t.score for t in apart], atol=1e-5)
 
 
+def test_chunks_read_together_get_the_inputs_each_gets_alone() -> None:
+    """The gazetteer matches a batch's stems in one piece; a listed name cut in two by a
+    chunk end (الأمم | المتحدة) must mark neither half, as when each chunk is read alone."""
+    model = _neural_model(None)
+    first = tokenize("قالت الأمم")
+    second = tokenize("المتحدة إن الأمم المتحدة ستساعد")
+    together = model.inputs([first, second])
+    apart = [model.inputs([first])[0], model.inputs([second])[0]]
+    whole = model.inputs([first + second])[0]
+    for got, alone in zip(together, apart, strict=True):
+        assert np.array_equal(got, alone)
+    # read as one chunk, the name is listed and its rows differ: the check can fail
+    assert not np.array_equal(whole[1:3], np.concatenate(apart)[1:3])
+
+
 def test_tagging_runs_blas_on_one_thread_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from threadpoolctl import threadpool_info
 

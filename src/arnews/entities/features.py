@@ -81,13 +81,18 @@ class GazetteerTagger:
         """Every name found in ``stems``: ``(first, stop, classes)`` token ranges, sorted."""
         raise NotImplementedError
 
-    def tag_pairs(self, stems: Sequence[str]) -> list[tuple[int, str]]:
+    def tag_pairs(
+        self,
+        stems: Sequence[str],
+        names: Sequence[tuple[int, int, tuple[str, ...]]] | None = None,
+    ) -> list[tuple[int, str]]:
         """The tags of the names over each stem as ``(index, tag)`` pairs: ``U-`` for a
         one-word name, ``B-``/``I-`` for the first and later words of a longer one (each
-        tag once per stem, in the order of :meth:`matches`)."""
+        tag once per stem, in the order of :meth:`matches`; ``names``: those matches, when
+        the caller has them)."""
         pairs: list[tuple[int, str]] = []
         seen: set[tuple[int, str]] = set()
-        for first, stop, kinds in self.matches(stems):
+        for first, stop, kinds in self.matches(stems) if names is None else names:
             for kind in kinds:
                 if stop - first == 1:
                     found = [(first, "U-" + kind)]

@@ -72,8 +72,7 @@ class StemGazetteer(GazetteerTagger):
 
     def __init__(self, automaton: Any) -> None:
         self._automaton = automaton
-        # the last stems matched and what was found: a one-sentence text is matched twice
-        # with the same stems (the tagger's features, then the name rules)
+        # the last stems matched and what was found (see matches)
         self._last: tuple[list[str], list[tuple[int, int, tuple[str, ...]]]] = ([], [])
         self._first_words: dict[frozenset[str], frozenset[str]] = {}
 
@@ -94,8 +93,13 @@ class StemGazetteer(GazetteerTagger):
             automaton.make_automaton()
         return cls(automaton)
 
-    def matches(self, stems: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    def matches(
+        self, stems: Sequence[str], *, remember: bool = True
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
         """Every name found in ``stems``: ``(first, stop, classes)`` token ranges.
+
+        The last stems matched with ``remember`` are kept with what was found: a text's
+        stems are matched for the tagger's features, then again by the name rules.
 
         >>> g = StemGazetteer.from_names([("سان جرمان", "ORG"), ("جرمان", "PER")])
         >>> g.matches(["ضد", "سان", "جرمان"])
@@ -116,7 +120,8 @@ class StemGazetteer(GazetteerTagger):
             first = bisect.bisect_left(spaces, end - key_len + 1)
             found.append((first, first + n_words, types))
         found.sort()
-        self._last = (list(stems), found)
+        if remember:
+            self._last = (list(stems), found)
         return list(found)
 
     def first_words(self, classes: frozenset[str]) -> frozenset[str]:

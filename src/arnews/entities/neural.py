@@ -194,10 +194,14 @@ def position_features(
 
 
 def position_feature_pairs(
-    tokens: Sequence[Token], stems: Sequence[str], lex: Lexicon
+    tokens: Sequence[Token],
+    stems: Sequence[str],
+    lex: Lexicon,
+    names: Sequence[tuple[int, int, tuple[str, ...]]] | None = None,
 ) -> list[tuple[int, str]]:
     """:func:`position_features` as ``(token index, feature)`` pairs, in the same order
-    for each token (most tokens have none, so the tagger reads these).
+    for each token (most tokens have none, so the tagger reads these). ``names``: the
+    gazetteer's matches over ``stems``, when the caller has them.
 
     >>> from arnews.entities.gazetteer import StemGazetteer
     >>> lex = Lexicon(gazetteer=StemGazetteer.from_names([("الأمم المتحدة", "ORG")]))
@@ -207,9 +211,43 @@ def position_feature_pairs(
     """
     pairs: list[tuple[int, str]] = []
     if lex.gazetteer is not None and tokens:
-        pairs = [(i, "g=" + tag) for i, tag in lex.gazetteer.tag_pairs(stems)]
+        pairs = [(i, "g=" + tag) for i, tag in lex.gazetteer.tag_pairs(stems, names)]
     pairs += [(i, "inq") for i, inside in enumerate(inside_quotes(tokens)) if inside]
     return pairs
+
+
+def _names_by_chunk(
+    lex: Lexicon, stems: Sequence[str], lengths: Sequence[int]
+) -> list[list[tuple[int, int, tuple[str, ...]]]]:
+    """The gazetteer's names within each of the chunks that ``stems`` holds back to back
+    (``lengths`` tokens each), with offsets into their chunk.
+
+    The stems are matched once, in one piece (the name rules then match the same stems
+    and find them remembered); a name that runs across two chunks belongs to neither,
+    as when each chunk was matched alone.
+
+    >>> from arnews.entities.gazetteer import StemGazetteer
+    >>> lex = Lexicon(gazetteer=StemGazetteer.from_names([("الأمم المتحدة", "ORG")]))
+    >>> _names_by_chunk(lex, ["امم", "متحده", "امم", "متحده"], [1, 3])
+    [[], [(1, 3, ('ORG',))]]
+    """
+    if lex.gazetteer is None or not stems:
+        return [[] for _ in lengths]
+    found = lex.gazetteer.matches(stems)  # sorted by first token
+    out: list[list[tuple[int, int, tuple[str, ...]]]] = []
+    k = 0
+    first = 0
+    for length in lengths:
+        stop = first + length
+        mine = []
+        while k < len(found) and found[k][0] < stop:
+            start, end, kinds = found[k]
+            if end <= stop:
+                mine.append((start - first, end - first, kinds))
+            k += 1
+        out.append(mine)
+        first = stop
+    return out
 
 
 def _sigmoid(x: Floats) -> Floats:
@@ -548,10 +586,14 @@ class NeuralModel:
         feats = self.net.feats
         at: list[int] = []
         rows: list[int] = []
+        stems = [w[1] for w in words]
+        names = _names_by_chunk(self.lexicon, stems, [len(chunk) for chunk in chunks])
         first = 0
-        for chunk in chunks:
-            stems = [w[1] for w in words[first : first + len(chunk)]]
-            for i, feature in position_feature_pairs(chunk, stems, self.lexicon):
+        for chunk, found in zip(chunks, names, strict=True):
+            pairs = position_feature_pairs(
+                chunk, stems[first : first + len(chunk)], self.lexicon, found
+            )
+            for i, feature in pairs:
                 row = feats.get(feature)
                 if row is not None:
                     at.append(first + i)

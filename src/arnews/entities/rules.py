@@ -278,7 +278,7 @@ def split_listed_clitics(tagged: Sequence[TaggedToken], lexicon: Lexicon) -> lis
         window += [fold(t.token.stem or t.token.text) for t in tagged[i + 1 : i + 6]]
         if window[0].startswith("ال") and len(window[0]) > 3:
             window[0] = window[0][2:]
-        for first, stop, kinds in gazetteer.matches(window):
+        for first, stop, kinds in gazetteer.matches(window, remember=False):
             if first == 0 and stop >= 2 and {_STRONG.get(k) for k in kinds} & {"ORG", "LOC"}:
                 article = "ال" if tok.text[1:3] == "ال" and len(tok.text) > 4 else ""
                 split = Token(tok.text, tok.start, tok.end, tok.kind, tok.text[0], article)
