@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import pairwise
 from typing import Any, Final
 
 import numpy as np
@@ -248,6 +249,29 @@ def _names_by_chunk(
         out.append(mine)
         first = stop
     return out
+
+
+def _tap_reach(
+    lengths: Sequence[int], dilations: Sequence[int]
+) -> dict[int, tuple[Floats, Floats]]:
+    """For sentences back to back (``lengths`` rows each) and each dilation ``d``: 0/1
+    columns saying whether row ``i``'s left tap (row ``i - d``) and right tap (row
+    ``i + d``) fall in its own sentence, aligned with ``conv[d:]`` and ``conv[:-d]``.
+
+    >>> left, right = _tap_reach([2, 1], [1])[1]
+    >>> left.ravel().tolist(), right.ravel().tolist()
+    ([1.0, 0.0], [1.0, 0.0])
+    """
+    n = sum(lengths)
+    firsts = np.repeat(np.cumsum([0, *lengths[:-1]]), lengths)  # each row's sentence start
+    stops = firsts + np.repeat(lengths, lengths)
+    rows = np.arange(n)
+    reach: dict[int, tuple[Floats, Floats]] = {}
+    for d in set(dilations):
+        left = (rows[d:] - d >= firsts[d:]).astype(np.float32)[:, None]
+        right = (rows[: n - d] + d < stops[: n - d]).astype(np.float32)[:, None]
+        reach[d] = (left, right)
+    return reach
 
 
 def _sigmoid(x: Floats) -> Floats:
@@ -624,34 +648,29 @@ class NeuralModel:
     def _cnn(self, sentences: Sequence[Floats]) -> list[Floats]:
         a = self.net.arrays
         dilations = [int(d) for d in self.net.config["dilations"]]  # type: ignore[attr-defined]
-        gap = max(dilations)
-        dim = sentences[0].shape[1]
-        # one long sequence: sentences separated by `gap` zero rows, which a convolution
-        # of dilation <= gap cannot reach across (past either end, the taps find nothing:
-        # the zero padding the model was trained with)
-        rows = sum(len(s) for s in sentences) + gap * (len(sentences) - 1)
-        x = np.zeros((rows, dim), dtype=np.float32)
-        mask = np.zeros((rows, 1), dtype=np.float32)
-        spans = []
-        pos = 0
-        for s in sentences:
-            x[pos : pos + len(s)] = s
-            mask[pos : pos + len(s)] = 1.0
-            spans.append((pos, pos + len(s)))
-            pos += len(s) + gap
-        h = x  # already projected; the gaps stay zero
+        lengths = [len(s) for s in sentences]
+        # the sentences back to back, one product per layer for all of them; a tap that
+        # would reach into the sentence before or after reads zeros instead (the zero
+        # padding the model was trained with), through a 0/1 column per side and dilation
+        h = np.concatenate(sentences) if len(sentences) > 1 else sentences[0].copy()
+        reach = _tap_reach(lengths, dilations) if len(sentences) > 1 else None
         width = h.shape[1]
         for layer, d in enumerate(dilations):
             # one product for the three taps (left, centre, right), then shifted sums
             taps = h @ a[f"cnn{layer}_taps"]
             conv = taps[:, width : 2 * width] + a[f"cnn{layer}_b"]
-            conv[d:] += taps[:-d, :width]
-            conv[:-d] += taps[d:, 2 * width :]
+            if reach is None:
+                conv[d:] += taps[:-d, :width]
+                conv[:-d] += taps[d:, 2 * width :]
+            else:
+                left, right = reach[d]
+                conv[d:] += taps[:-d, :width] * left
+                conv[:-d] += taps[d:, 2 * width :] * right
             np.maximum(conv, 0.0, out=conv)
-            conv *= mask
             h += conv
         out: Floats = (h @ a["out_w"] + a["out_b"]).astype(np.float32)
-        return [out[s:e] for s, e in spans]
+        bounds = np.cumsum([0, *lengths]).tolist()
+        return [out[s:e] for s, e in pairwise(bounds)]
 
     def _lstm(self, sentences: Sequence[Floats]) -> list[Floats]:
         a = self.net.arrays
