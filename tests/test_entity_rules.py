@@ -298,3 +298,20 @@ def test_a_word_that_starts_a_listed_club_is_no_surname() -> None:
     lexicon = listing(("أتلتيكو مدريد", "ORG"))
     found = names(text, apply_name_rules(toks, text, lexicon))
     assert found == [("PER", "ظهير أتلتيكو"), ("ORG", "أتلتيكو")]
+
+
+def test_split_word_whose_whole_form_is_listed_gets_its_letter_back() -> None:
+    lexicon = listing(("لوكاس", "PER_FIRST"), ("فاسكيز", "PER_LAST"))
+    text, toks = tagged("وقال لوكاس فاسكيز إن", {"لوكاس": "B-PER", "فاسكيز": "I-PER"})
+    assert [t.token.proclitic for t in toks if t.token.text == "لوكاس"] == ["ل"]
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [("PER", "لوكاس فاسكيز")]
+
+
+def test_split_word_keeps_its_proclitic_when_the_rest_is_listed_as_long() -> None:
+    lexicon = listing(("وجدة", "LOC"), ("جدة", "LOC"), ("الرياض", "LOC"))
+    text, toks = tagged("زار الرياض وجدة أمس", {"الرياض": "B-LOC", "وجدة": "B-LOC"})
+    assert [t.token.proclitic for t in toks if t.token.text == "وجدة"] == ["و"]
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [
+        ("LOC", "الرياض"),
+        ("LOC", "جدة"),
+    ]

@@ -24,7 +24,9 @@ way for every model:
     before it is split from it (``الصحراء`` / ``والقرن الإفريقي``), and any name that runs
     over «و» into a listed name is cut there (``[أرسنال] [وموناكو]``);
   - a word starting with و ف ب ل ك before a listed name gives that letter back as a
-    proclitic (``لسان جرمان``);
+    proclitic (``لسان جرمان``); the other way round, a word the tokenizer split gets its
+    first letter back when the whole word starts a longer listed name than the rest does
+    (``بيراميدز``, ``بيونغ يانغ``, ``لوكاس``; ``وجدة`` stays و + ``جدة``);
   - a Latin-script name listed as an organisation (``CNN``, ``FIFA``) is always a name of
     its own;
 - **family names**: a person whose name ends with a listed given name takes a rare
@@ -53,7 +55,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from arnews.chars import fold
 from arnews.entities.features import Lexicon, stem_keys
@@ -62,10 +64,14 @@ from arnews.entities.tagger import TaggedToken
 from arnews.layout import function_words
 from arnews.types import Token
 
+if TYPE_CHECKING:
+    from arnews.entities.gazetteer import StemGazetteer
+
 __all__ = [
     "LIST_STEPS",
     "apply_name_rules",
     "is_split_fragment",
+    "join_listed_clitics",
     "join_name_chains",
     "split_listed_clitics",
 ]
@@ -284,6 +290,44 @@ def split_listed_clitics(tagged: Sequence[TaggedToken], lexicon: Lexicon) -> lis
                 split = Token(tok.text, tok.start, tok.end, tok.kind, tok.text[0], article)
                 out[i] = TaggedToken(split, tagged[i].label, tagged[i].score)
                 break
+    return out
+
+
+def _listed_from_start(gazetteer: StemGazetteer, words: list[str]) -> int:
+    """How many of ``words`` the longest listed name that starts at the first covers."""
+    found = gazetteer.matches(words, remember=False)
+    return max((stop for start, stop, _ in found if start == 0), default=0)
+
+
+def join_listed_clitics(tagged: Sequence[TaggedToken], lexicon: Lexicon) -> list[TaggedToken]:
+    """Give a word back the first letter the tokenizer read as a proclitic when the whole
+    word starts a listed name longer than any the rest starts: ``بيراميدز`` (the club) is
+    not ب + ``يراميدز``, ``بيونغ يانغ`` is not ب + ``يونغ يانغ``. Only words the tagger saw
+    as part of a name are looked at; ``وجدة`` stays و + ``جدة`` (both are listed, as one
+    word each).
+
+    >>> from arnews.entities.gazetteer import StemGazetteer
+    >>> lex = Lexicon(gazetteer=StemGazetteer.from_names([("بيونغ يانغ", "LOC")]))
+    >>> toks = [TaggedToken(Token("بيونغ", 0, 5, proclitic="ب"), "B-LOC", 0.9),
+    ...         TaggedToken(Token("يانغ", 6, 10), "I-LOC", 0.9)]
+    >>> [t.token.proclitic for t in join_listed_clitics(toks, lex)]
+    ['', '']
+    """
+    from arnews.entities.gazetteer import StemGazetteer
+
+    gazetteer = lexicon.gazetteer
+    if not isinstance(gazetteer, StemGazetteer):
+        return list(tagged)
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        tok = t.token
+        if t.label == "O" or len(tok.proclitic) != 1 or tok.article or tok.kind != "word":
+            continue
+        after = [fold(x.token.stem or x.token.text) for x in tagged[i + 1 : i + 6]]
+        as_one = _listed_from_start(gazetteer, [fold(tok.text), *after])
+        if as_one > _listed_from_start(gazetteer, [fold(tok.stem), *after]):
+            whole = Token(tok.text, tok.start, tok.end, tok.kind)
+            out[i] = TaggedToken(whole, t.label, t.score)
     return out
 
 
@@ -536,7 +580,7 @@ def apply_name_rules(
 
     (Steps that need a person, or any name, are skipped when the tagger found none.)
     """
-    tagged = split_listed_clitics(tagged, lexicon)
+    tagged = join_listed_clitics(split_listed_clitics(tagged, lexicon), lexicon)
     labels = [t.label for t in tagged]
     toks = [t.token for t in tagged]
     listed = _listed_classes(toks, lexicon)
