@@ -343,6 +343,19 @@ def test_chunks_read_together_get_the_inputs_each_gets_alone() -> None:
     assert not np.array_equal(whole[1:3], np.concatenate(apart)[1:3])
 
 
+def test_sentences_shorter_than_a_dilation_batch_as_alone() -> None:
+    """The widest dilation (4) reaches past the whole batch, or past a sentence of one
+    word: the taps that would cross a sentence end must read nothing."""
+    model = _neural_model(None)
+    words = ["زار", "نيمار باريس", "ثم", "عاد إلى قطر"]
+    for batch in (words[:1] + words[2:3], words[:2], words):
+        chunks = [tokenize(w) for w in batch]
+        together = model.tag_chunks(chunks)
+        apart = [t for c in chunks for t in model.tag_chunks([c])]
+        assert [t.label for t in together] == [t.label for t in apart]
+        assert np.allclose([t.score for t in together], [t.score for t in apart], atol=1e-5)
+
+
 def test_tagging_runs_blas_on_one_thread_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from threadpoolctl import threadpool_info
 

@@ -261,6 +261,8 @@ def _tap_reach(
     >>> left, right = _tap_reach([2, 1], [1])[1]
     >>> left.ravel().tolist(), right.ravel().tolist()
     ([1.0, 0.0], [1.0, 0.0])
+    >>> [a.shape for a in _tap_reach([1, 2], [4])[4]]  # a dilation longer than the batch
+    [(0, 1), (0, 1)]
     """
     n = sum(lengths)
     firsts = np.repeat(np.cumsum([0, *lengths[:-1]]), lengths)  # each row's sentence start
@@ -269,7 +271,8 @@ def _tap_reach(
     reach: dict[int, tuple[Floats, Floats]] = {}
     for d in set(dilations):
         left = (rows[d:] - d >= firsts[d:]).astype(np.float32)[:, None]
-        right = (rows[: n - d] + d < stops[: n - d]).astype(np.float32)[:, None]
+        inner = max(n - d, 0)  # rows whose right tap is inside the batch
+        right = (rows[:inner] + d < stops[:inner]).astype(np.float32)[:, None]
         reach[d] = (left, right)
     return reach
 
