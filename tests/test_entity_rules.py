@@ -315,3 +315,23 @@ def test_split_word_keeps_its_proclitic_when_the_rest_is_listed_as_long() -> Non
         ("LOC", "الرياض"),
         ("LOC", "جدة"),
     ]
+
+
+def test_added_names_are_read_by_the_rules_not_by_the_features() -> None:
+    from arnews.entities.resources import load_added_names
+
+    added = StemGazetteer.from_names([("كوالكوم", "ORG"), ("القديس", "TITLE")])
+    lexicon = Lexicon(added=added)
+    text, toks = tagged("وقالت كوالكوم إن القديس فالنتاين", {"كوالكوم": "B-PER", "القديس": "B-PER"})
+    toks[-1] = TaggedToken(toks[-1].token, "I-PER", 0.9)
+    assert names(text, apply_name_rules(toks, text, lexicon)) == [
+        ("ORG", "كوالكوم"),
+        ("PER", "فالنتاين"),
+    ]
+    # the shipped lexicon holds them apart from the feature gazetteer
+    shipped = load_lexicon()
+    assert ("كوالكوم", "ORG") in load_added_names()
+    assert shipped.added is not None
+    assert shipped.added.matches(["كوالكوم"]) == [(0, 1, ("ORG",))]
+    assert isinstance(shipped.gazetteer, StemGazetteer)
+    assert shipped.gazetteer.matches(["كوالكوم"], remember=False) == []

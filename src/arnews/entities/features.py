@@ -59,12 +59,15 @@ class Lexicon:
     ``clusters`` maps a folded stem to a bit-string cluster path; ``triggers`` maps a
     folded base form to a trigger class (``title``, ``org``, ``loc``…); ``gazetteer``
     finds typed names in a sentence: a callable from folded stems to per-token tags
-    such as ``B-LOC`` (``None`` when no gazetteer is used).
+    such as ``B-LOC`` (``None`` when no gazetteer is used). ``added`` finds the names
+    added since the tagger was trained (``names_added.txt``): the name rules read them
+    with the gazetteer's, the features never do.
     """
 
     clusters: Mapping[str, str] = field(default_factory=dict)
     triggers: Mapping[str, str] = field(default_factory=dict)
     gazetteer: GazetteerTagger | None = None
+    added: GazetteerTagger | None = None
 
     @staticmethod
     def empty() -> Lexicon:

@@ -21,6 +21,7 @@ from arnews.chars import fold
 from arnews.entities.features import GazetteerTagger, Lexicon
 from arnews.entities.resources import (
     gazetteer_names,
+    load_added_names,
     load_clusters,
     load_gazetteer,
     load_triggers,
@@ -160,7 +161,8 @@ def load_lexicon() -> Lexicon:
 
     Each gazetteer gives its class to the features (``per_first`` → ``PER_FIRST``);
     one-word trigger entries are looked up per token (class ``per_title``…) and
-    multi-word ones are matched like names (class ``T_PER_TITLE``…).
+    multi-word ones are matched like names (class ``T_PER_TITLE``…). The names added since
+    the tagger was trained (``names_added.txt``) go to ``added``, for the name rules only.
 
     >>> lex = load_lexicon()
     >>> lex.triggers[fold("الرئيس")]
@@ -180,4 +182,10 @@ def load_lexicon() -> Lexicon:
     for word, ids in load_clusters().items():
         clusters.setdefault(fold(word), ids)
     gazetteer = StemGazetteer.from_names(sorted(names)) if names else None
-    return Lexicon(clusters=clusters, triggers=triggers, gazetteer=gazetteer)
+    added = load_added_names()
+    return Lexicon(
+        clusters=clusters,
+        triggers=triggers,
+        gazetteer=gazetteer,
+        added=StemGazetteer.from_names(added) if added else None,
+    )

@@ -9,7 +9,9 @@ Three kinds of files, each read on first use and cached for the process:
   of organisation names (``org_head``) and of place names (``loc_head``), reporting verbs
   (``per_verbs``), particles inside names (``per_particles``);
 - word clusters (``clusters.tsv.gz``): a clitic-free word form mapped to its k-means
-  cluster ids at three granularities, as ``"c64/c256/c1024"``.
+  cluster ids at three granularities, as ``"c64/c256/c1024"``;
+- names added since the tagger was trained (``names_added.txt``, ``CLASS<TAB>name``): read
+  by the name rules only, never by the tagger's features.
 
 Every entry is written as the tagger sees text: arnews-normalized, without an attached
 proclitic, the article as written, one entry a line, words separated by one space.
@@ -33,6 +35,7 @@ from arnews._validation import ensure_text
 
 __all__ = [
     "gazetteer_names",
+    "load_added_names",
     "load_clusters",
     "load_gazetteer",
     "load_triggers",
@@ -115,3 +118,23 @@ def load_clusters() -> Mapping[str, str]:
             word, _, ids = line.partition("\t")
             out[word] = ids.replace("\t", "/")
     return MappingProxyType(out)
+
+
+@cache
+def load_added_names() -> tuple[tuple[str, str], ...]:
+    """The ``(name, class)`` pairs of ``names_added.txt``: names the name rules read but the
+    tagger's features do not (they were added after the model was trained).
+
+    >>> ("كوالكوم", "ORG") in load_added_names()
+    True
+    """
+    pairs = []
+    for line in read_lines(f"{_DIR}/names_added.txt"):
+        kind, _, name = line.partition("\t")
+        if kind not in _ADDED_CLASSES or not name.strip():
+            raise ValueError(f"names_added.txt: expected CLASS<TAB>name, got {line!r}")
+        pairs.append((name.strip(), kind))
+    return tuple(pairs)
+
+
+_ADDED_CLASSES = frozenset({"ORG", "LOC", "MISC", "TITLE"})

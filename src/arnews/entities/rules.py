@@ -230,12 +230,12 @@ _STRONG: Final = {"ORG": "ORG", "ORG_SPORTS": "ORG", "LOC": "LOC", "MISC": "MISC
 def _listed_classes(toks: Sequence[Token], lexicon: Lexicon) -> Listed:
     from arnews.entities.gazetteer import StemGazetteer
 
-    gazetteer = lexicon.gazetteer
     stems = stem_keys(toks)
     found: dict[tuple[int, int], tuple[str, ...]] = {}
-    if isinstance(gazetteer, StemGazetteer):
-        for first, stop, kinds in gazetteer.matches(stems):
-            found[first, stop] = found.get((first, stop), ()) + kinds
+    for gazetteer in (lexicon.gazetteer, lexicon.added):  # the added names: see Lexicon
+        if isinstance(gazetteer, StemGazetteer):
+            for first, stop, kinds in gazetteer.matches(stems):
+                found[first, stop] = found.get((first, stop), ()) + kinds
     return Listed(found, stems)
 
 
@@ -513,7 +513,8 @@ def _drop_titles_and_nationalities(
             continue
         while first < stop and toks[first].article == "ال":
             kinds = set(listed.get((first, first + 1), ()))
-            if lexicon.triggers.get(fold(toks[first].base)) == "per_title":
+            title = lexicon.triggers.get(fold(toks[first].base)) == "per_title"
+            if title or "TITLE" in kinds:
                 named = kinds & (_KEEP_PER - {"PER_TOKEN"})  # the token list holds جنرال
             elif "NATIONALITY" in kinds:
                 named = kinds & _KEEP_PER
