@@ -308,3 +308,20 @@ def test_sentence_chunks_cut_at_line_breaks_and_full_stops() -> None:
 
 def test_shipped_lexicon_loads() -> None:
     assert isinstance(load_lexicon(), Lexicon)
+
+
+def test_document_pass_spreads_no_first_name_to_a_common_noun() -> None:
+    """فيلم كلينك (a company) tagged a person must not make every فيلم ("film") one; a
+    surname still stands for its person, and a word a person list holds still spreads."""
+    words = ["شارك", "فيلم", "كلينك", "ثم", "عرض", "فيلم", "جديد", "وقال", "كلينك"]
+    labels = ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O"]
+    out = harmonize_labels(labelled(words, labels), load_lexicon())
+    assert [t.label for t in out][5] == "O"
+    assert [t.label for t in out][8] == "B-PER"
+    # without the lexicon (nothing to tell a noun by) the first name spreads as before
+    assert [t.label for t in harmonize_labels(labelled(words, labels))][5] == "B-PER"
+    words = ["قال", "صالح", "حسن", "إن", "صالح", "غادر"]
+    labels = ["O", "B-PER", "I-PER", "O", "O", "O"]
+    assert [t.label for t in harmonize_labels(labelled(words, labels), load_lexicon())][4] == (
+        "B-PER"
+    )

@@ -141,7 +141,7 @@ def _extract_block(text: str, tagger: SequenceModel) -> list[Entity]:
     norm_text, tokens, norm = _tagger.analyze(text)
     starts = _tagger.sentence_starts(norm)
     tagged = tagger.tag_text(norm_text, tokens, starts)
-    tagged = harmonize_labels(apply_name_rules(tagged, norm_text, tagger.lexicon))
+    tagged = harmonize_labels(apply_name_rules(tagged, norm_text, tagger.lexicon), tagger.lexicon)
     found = decode_entities(
         norm_text,
         [t.token for t in tagged],

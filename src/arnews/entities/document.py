@@ -4,10 +4,11 @@ After the CRF has labelled every sentence, a name it tagged in one place keeps i
 where it recurs untagged or with another type (the majority type wins), and a lone first
 name or surname of a person named in full earlier in the text becomes that person. A
 lone word is never relabelled when it is a function word (the name علي folds like the
-preposition على) or a fragment the tokenizer split off a longer word. A word that is
-و ف ب ل ك glued to a one-word name of the text gets that letter back as its proclitic
-(``لتيلرسون``: the tokenizer keeps unknown words whole), so the name's span and canonical
-form leave it out.
+preposition على) or a fragment the tokenizer split off a longer word, nor made a person
+by a one-word name or first name when it is a common noun (see ``harmonize_labels``).
+A word that is و ف ب ل ك glued to a one-word name of the text gets that letter back as
+its proclitic (``لتيلرسون``: the tokenizer keeps unknown words whole), so the name's span
+and canonical form leave it out.
 
 >>> from arnews.entities.tagger import TaggedToken
 >>> from arnews.types import Token
@@ -23,11 +24,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from arnews.entities.features import stem_keys
+from arnews.entities.features import Lexicon, stem_keys
 from arnews.entities.rules import is_split_fragment
 from arnews.entities.spans import bio_spans
 from arnews.entities.tagger import TaggedToken
 from arnews.layout import function_words
+from arnews.tokenization import word_count
 from arnews.types import Token
 
 __all__ = ["harmonize_labels"]
@@ -37,8 +39,15 @@ _MIN_PART = 3
 _CLITICS = frozenset("وفبلك")
 
 
-def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
-    """Make the labels of one document consistent (see the module docstring)."""
+def harmonize_labels(
+    tagged: Sequence[TaggedToken], lexicon: Lexicon | None = None
+) -> list[TaggedToken]:
+    """Make the labels of one document consistent (see the module docstring).
+
+    With ``lexicon``, a person's one-word name or first name is not spread to a common
+    noun (:func:`_common_noun`) that no person list holds (``فيلم كلينك`` … ``فيلم``); the
+    surname of a person named in full still is (``ريان قطب`` … ``قطب``).
+    """
     spans = bio_spans([t.label for t in tagged])
     if not spans:
         return list(tagged)
@@ -52,8 +61,10 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
     names = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     # Parts of full person names (first and last word) stand for the person.
     parts: dict[tuple[str, ...], str] = {}
+    surnames: set[str] = set()
     for name, label in names.items():
         if label == "PER" and len(name) > 1:
+            surnames.add(name[-1])
             for part in (name[:1], name[-1:]):
                 if len(part[0]) >= _MIN_PART and part not in names:
                     parts.setdefault(part, "PER")
@@ -77,6 +88,11 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
                 or keys[i] in common
                 or is_split_fragment(tagged[i].token)
                 or bool(tagged[i].token.article) not in articled.get(keys[i], (False, True))
+                or (
+                    found == "PER"
+                    and keys[i] not in surnames  # ريان قطب … قطب: the person
+                    and _common_noun(tagged[i].token, keys[i], lexicon)
+                )
             ):
                 continue  # السورية (the Syrian) is not سورية (Syria)
             labels[i] = "B-" + found
@@ -89,6 +105,33 @@ def harmonize_labels(tagged: Sequence[TaggedToken]) -> list[TaggedToken]:
         t if t.label == lab else TaggedToken(t.token, lab, t.score)
         for t, lab in zip(tagged, labels, strict=True)
     ]
+
+
+_NOUN_MIN_COUNT = 50
+"""Fewest corpus occurrences of a word for its article count to say it is a noun."""
+
+
+def _common_noun(tok: Token, key: str, lexicon: Lexicon | None) -> bool:
+    """A word without the article that the raw corpora write with it at least half as
+    often, and that no person list of ``lexicon`` holds: a common noun (فيلم, نجمة,
+    سفينة), which one name the tagger saw in it must not spread to. Names rarely take
+    the article (ترمب, نيمار); those that do are listed (صالح, شريف, هادي).
+
+    >>> from arnews.entities.gazetteer import load_lexicon
+    >>> lex = load_lexicon()
+    >>> [_common_noun(Token(w, 0, len(w)), w, lex) for w in ("فيلم", "نيمار", "صالح")]
+    [True, False, False]
+    """
+    if tok.article or lexicon is None or lexicon.gazetteer is None:
+        return False
+    alone = word_count(tok.stem)
+    if alone < _NOUN_MIN_COUNT or 2 * word_count("ال" + tok.stem) < alone:
+        return False
+    listed = lexicon.gazetteer.matches([key], remember=False)
+    return not any(_PERSON_LISTS.intersection(kinds) for _, _, kinds in listed)
+
+
+_PERSON_LISTS = frozenset({"PER_FIRST", "PER_LAST", "PER_FULL", "PER_TOKEN", "PER_AMBIGUOUS"})
 
 
 def _unglue_known_names(

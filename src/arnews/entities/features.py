@@ -79,9 +79,10 @@ class GazetteerTagger:
     """Interface: find typed names in a sequence of folded stems."""
 
     def matches(
-        self, stems: Sequence[str]
+        self, stems: Sequence[str], *, remember: bool = True
     ) -> list[tuple[int, int, tuple[str, ...]]]:  # pragma: no cover - interface
-        """Every name found in ``stems``: ``(first, stop, classes)`` token ranges, sorted."""
+        """Every name found in ``stems``: ``(first, stop, classes)`` token ranges, sorted
+        (``remember``: whether an implementation may keep the result for the next call)."""
         raise NotImplementedError
 
     def tag_pairs(
