@@ -328,6 +328,13 @@ def test_added_names_are_read_by_the_rules_not_by_the_features() -> None:
         ("ORG", "كوالكوم"),
         ("PER", "فالنتاين"),
     ]
+    # chosen by hand, an added class outranks the person lists (their name tokens hold
+    # clubs: بايرن); the same word on the lists alone stays the person the tagger saw
+    lists = StemGazetteer.from_names([("بايرن", "PER_TOKEN"), ("بايرن", "LOC")])
+    text, toks = tagged("وفاز بايرن أمس", {"بايرن": "B-PER"})
+    assert names(text, apply_name_rules(toks, text, Lexicon(gazetteer=lists))) == [("PER", "بايرن")]
+    both = Lexicon(gazetteer=lists, added=StemGazetteer.from_names([("بايرن", "ORG")]))
+    assert names(text, apply_name_rules(toks, text, both)) == [("ORG", "بايرن")]
     # the shipped lexicon holds them apart from the feature gazetteer
     shipped = load_lexicon()
     assert ("كوالكوم", "ORG") in load_added_names()

@@ -79,11 +79,19 @@ __all__ = [
 
 class Listed(dict[tuple[int, int], tuple[str, ...]]):
     """Gazetteer matches of a text: ``(first, stop)`` token range → the classes listing
-    it; ``stems`` holds the text's stem keys (:func:`stem_keys`), built once for all rules."""
+    it; ``stems`` holds the text's stem keys (:func:`stem_keys`), built once for all rules;
+    ``added`` holds the ranges of names in ``names_added.txt`` (their classes are in the
+    dict too) with the classes given there, chosen by hand, which outrank the others."""
 
-    def __init__(self, found: dict[tuple[int, int], tuple[str, ...]], stems: list[str]) -> None:
+    def __init__(
+        self,
+        found: dict[tuple[int, int], tuple[str, ...]],
+        stems: list[str],
+        added: dict[tuple[int, int], tuple[str, ...]] | None = None,
+    ) -> None:
         super().__init__(found)
         self.stems = stems
+        self.added = added or {}
 
 
 _HYPHENS: Final = frozenset("-‐‑")
@@ -232,11 +240,13 @@ def _listed_classes(toks: Sequence[Token], lexicon: Lexicon) -> Listed:
 
     stems = stem_keys(toks)
     found: dict[tuple[int, int], tuple[str, ...]] = {}
-    for gazetteer in (lexicon.gazetteer, lexicon.added):  # the added names: see Lexicon
+    added: dict[tuple[int, int], tuple[str, ...]] = {}
+    for gazetteer, into in ((lexicon.gazetteer, {}), (lexicon.added, added)):
         if isinstance(gazetteer, StemGazetteer):
             for first, stop, kinds in gazetteer.matches(stems):
                 found[first, stop] = found.get((first, stop), ()) + kinds
-    return Listed(found, stems)
+                into[first, stop] = into.get((first, stop), ()) + kinds
+    return Listed(found, stems, added)
 
 
 def _first_of(kinds: set[str]) -> str:
@@ -340,6 +350,10 @@ def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed
     # words of the text's people named in full (براد بيت: بيت alone is then Pitt)
     in_full_names = {keys[j] for a, b, k in spans if k == "PER" and b - a > 1 for j in range(a, b)}
     for first, stop, kind in spans:
+        chosen = {_STRONG[k] for k in listed.added.get((first, stop), ()) if k in _STRONG}
+        if kind == "PER" and chosen:  # by hand: outranks the person lists, which hold بايرن
+            _set(labels, first, stop, _first_of(chosen))
+            continue
         kinds = listed.get((first, stop), ())
         if kind != "PER" or _KEEP_PER & set(kinds):
             continue
