@@ -74,7 +74,7 @@ def harmonize_labels(
         lengths.setdefault(name[0], set()).add(len(name))
     sizes = {first: sorted(found, reverse=True) for first, found in lengths.items()}
     common = function_words()  # علي the name folds like على the preposition
-    tagged = _unglue_known_names(tagged, keys, known, common)
+    tagged = _unglue_known_names(tagged, keys, known, common, lexicon)
     labels = [t.label for t in tagged]
     i = 0
     n = len(tagged)
@@ -139,10 +139,12 @@ def _unglue_known_names(
     keys: list[str],
     known: dict[tuple[str, ...], str],
     common: frozenset[str],
+    lexicon: Lexicon | None = None,
 ) -> list[TaggedToken]:
     """Give back the proclitic of a word that is و ف ب ل ك + a one-word name of the text
     (``لتيلرسون`` where ``تيلرسون`` is named): the tokenizer keeps unknown words whole.
-    ``keys`` is updated in place."""
+    Not when a list of ``lexicon`` holds the whole word and not the rest (``بيراميدز``,
+    the club, beside one typo ``يراميدز`` tagged a person). ``keys`` is updated in place."""
     out = list(tagged)
     for i, t in enumerate(tagged):
         tok = t.token
@@ -155,6 +157,7 @@ def _unglue_known_names(
             or len(rest) < _MIN_PART
             or (rest,) not in known
             or rest in common
+            or _listed_whole(keys[i], rest, lexicon)
         ):
             continue
         split = Token(tok.text, tok.start, tok.end, tok.kind, tok.text[0])
@@ -162,6 +165,14 @@ def _unglue_known_names(
             out[i] = TaggedToken(split, t.label, t.score)
             keys[i] = rest
     return out
+
+
+def _listed_whole(word: str, rest: str, lexicon: Lexicon | None) -> bool:
+    """Does a list of ``lexicon`` hold the folded ``word`` as a name, and not ``rest``?"""
+    if lexicon is None or lexicon.gazetteer is None:
+        return False
+    spans = {(a, b) for a, b, _ in lexicon.gazetteer.matches([word, rest], remember=False)}
+    return (0, 1) in spans and (1, 2) not in spans
 
 
 def _replaceable(labels: Sequence[str], start: int, end: int) -> bool:
