@@ -94,7 +94,7 @@ def harmonize_labels(
                     and _common_noun(tagged[i].token, keys[i], lexicon)
                 )
             ):
-                continue  # السورية (the Syrian) is not سورية (Syria)
+                continue  # e.g. السورية (the Syrian) is not سورية (Syria)
             labels[i] = "B-" + found
             for j in range(i + 1, i + size):
                 labels[j] = "I-" + found

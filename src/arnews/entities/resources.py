@@ -120,6 +120,9 @@ def load_clusters() -> Mapping[str, str]:
     return MappingProxyType(out)
 
 
+_ADDED_CLASSES = frozenset({"ORG", "LOC", "MISC", "TITLE"})
+
+
 @cache
 def load_added_names() -> tuple[tuple[str, str], ...]:
     """The ``(name, class)`` pairs of ``names_added.txt``: names the name rules read but the
@@ -135,6 +138,3 @@ def load_added_names() -> tuple[tuple[str, str], ...]:
             raise ValueError(f"names_added.txt: expected CLASS<TAB>name, got {line!r}")
         pairs.append((name.strip(), kind))
     return tuple(pairs)
-
-
-_ADDED_CLASSES = frozenset({"ORG", "LOC", "MISC", "TITLE"})

@@ -241,11 +241,12 @@ def _listed_classes(toks: Sequence[Token], lexicon: Lexicon) -> Listed:
     stems = stem_keys(toks)
     found: dict[tuple[int, int], tuple[str, ...]] = {}
     added: dict[tuple[int, int], tuple[str, ...]] = {}
-    for gazetteer, into in ((lexicon.gazetteer, {}), (lexicon.added, added)):
+    for gazetteer in (lexicon.gazetteer, lexicon.added):
         if isinstance(gazetteer, StemGazetteer):
             for first, stop, kinds in gazetteer.matches(stems):
                 found[first, stop] = found.get((first, stop), ()) + kinds
-                into[first, stop] = into.get((first, stop), ()) + kinds
+                if gazetteer is lexicon.added:
+                    added[first, stop] = added.get((first, stop), ()) + kinds
     return Listed(found, stems, added)
 
 
@@ -350,12 +351,14 @@ def _listed_over_person(labels: list[str], toks: Sequence[Token], listed: Listed
     # words of the text's people named in full (براد بيت: بيت alone is then Pitt)
     in_full_names = {keys[j] for a, b, k in spans if k == "PER" and b - a > 1 for j in range(a, b)}
     for first, stop, kind in spans:
+        if kind != "PER":
+            continue
         chosen = {_STRONG[k] for k in listed.added.get((first, stop), ()) if k in _STRONG}
-        if kind == "PER" and chosen:  # by hand: outranks the person lists, which hold بايرن
+        if chosen:  # chosen by hand: outranks the person lists, which hold بايرن
             _set(labels, first, stop, _first_of(chosen))
             continue
         kinds = listed.get((first, stop), ())
-        if kind != "PER" or _KEEP_PER & set(kinds):
+        if _KEEP_PER & set(kinds):
             continue
         strong = {_STRONG[k] for k in kinds if k in _STRONG}
         weak = {_AMBIGUOUS[k] for k in kinds if k in _AMBIGUOUS}
